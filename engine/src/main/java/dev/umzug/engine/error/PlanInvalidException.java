@@ -1,0 +1,20 @@
+package dev.umzug.engine.error;
+
+import java.util.List;
+
+/** A migration plan that does not validate. Carries every problem, each with its line and column. */
+public class PlanInvalidException extends MigrationException {
+
+  private final List<String> problems;
+
+  public PlanInvalidException(String file, List<String> problems) {
+    super(file + ": " + (problems.isEmpty() ? "invalid plan" : problems.get(0))
+        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem found, each prefixed with line and column where known. */
+  public List<String> problems() {
+    return problems;
+  }
+}
