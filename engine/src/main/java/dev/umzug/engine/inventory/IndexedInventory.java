@@ -44,12 +44,12 @@ public final class IndexedInventory implements Inventory {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return new Builder(false);
   }
 
   /** An inventory of the given objects, all retained: for tests and small inputs. */
   public static IndexedInventory of(Collection<ResourceView> views) {
-    Builder b = builder();
+    Builder b = new Builder(true);
     views.forEach(b::add);
     return b.build();
   }
@@ -84,13 +84,18 @@ public final class IndexedInventory implements Inventory {
   public static final class Builder {
     private final Set<ResourceRef> refs = new HashSet<>();
     private final Map<ResourceRef, ResourceView> retained = new TreeMap<>();
+    private final boolean retainAll;
+
+    private Builder(boolean retainAll) {
+      this.retainAll = retainAll;
+    }
 
     /** Adds one object; returns false when an object with the same reference was already added. */
     public boolean add(ResourceView view) {
       if (!refs.add(view.ref())) {
         return false;
       }
-      if (RETAINED.matches(view.ref())) {
+      if (retainAll || RETAINED.matches(view.ref())) {
         retained.put(view.ref(), new ResourceView((ObjectNode) view.json(), view.ref(), view.location()));
       }
       return true;
