@@ -28,7 +28,19 @@ public final class PatchApplier {
     return copy;
   }
 
+  /** Applies one operation; a failure names the operation and the path that did not fit. */
   public static void apply(ObjectNode document, PatchOp op) {
+    try {
+      applyUnchecked(document, op);
+    } catch (PatchException e) {
+      if (e.getMessage().endsWith(" " + op.path())) {
+        throw e;
+      }
+      throw new PatchException(e.getMessage() + " (" + op.op().wireName() + " " + op.path() + ")");
+    }
+  }
+
+  private static void applyUnchecked(ObjectNode document, PatchOp op) {
     switch (op.op()) {
       case ADD -> add(document, op.path(), op.value().deepCopy());
       case REMOVE -> remove(document, op.path());
