@@ -86,8 +86,12 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
             g.writeStringField("from", change.op().from().toString());
           }
           if (change.op().value() != null) {
-            g.writeFieldName("value");
-            g.writeTree(change.op().value());
+            if (Redaction.isSecretValue(outcome.ref(), change.op().path())) {
+              g.writeStringField("value", Redaction.REDACTED);
+            } else {
+              g.writeFieldName("value");
+              g.writeTree(change.op().value());
+            }
           }
           g.writeEndObject();
         }
