@@ -130,10 +130,15 @@ public final class PlanLoader {
           "YAML syntax error: " + yaml.getProblem() + context);
     }
     String message = e.getOriginalMessage();
+    JsonLocation location = e.getLocation();
     if (message.startsWith("Duplicate field")) {
       message = message.replace("Duplicate field", "duplicate key");
+      // the parser stopped after the key; its token starts where the key was written
+      if (e.getProcessor() instanceof JsonParser parser) {
+        location = parser.currentTokenLocation();
+      }
     }
-    return new PlanProblem(position(e.getLocation()), "", "YAML syntax error: " + firstLine(message));
+    return new PlanProblem(position(location), "", "YAML syntax error: " + firstLine(message));
   }
 
   private static String empty() {

@@ -86,10 +86,21 @@ final class PlanSchema {
             .filter(m -> m.getType().equals("oneOf"))
             .map(m -> m.getEvaluationPath().toString() + "/")
             .collect(Collectors.toList());
+    // "give one of output or ..." says nothing new next to "unknown field 'outputs'"
+    List<String> withUnknownFields =
+        messages.stream()
+            .filter(m -> m.getType().equals("additionalProperties"))
+            .map(m -> pointer(m.getInstanceLocation()))
+            .collect(Collectors.toList());
     List<PlanProblem> problems = new ArrayList<>();
     for (ValidationMessage m : messages) {
       String evaluation = m.getEvaluationPath().toString();
-      if (oneOfs.stream().noneMatch(evaluation::startsWith)) {
+      boolean explained =
+          oneOfs.stream().anyMatch(evaluation::startsWith)
+              || (m.getType().equals("oneOf")
+                  && withUnknownFields.contains(pointer(m.getInstanceLocation()))
+                  && choicesGiven(m, plan.at(pointer(m.getInstanceLocation()))).isEmpty());
+      if (!explained) {
         problems.add(translate(m, plan, positions.get()));
       }
     }
@@ -135,15 +146,24 @@ final class PlanSchema {
   }
 
   private static String exactlyOne(ValidationMessage m, JsonNode instance) {
+    List<String> given = choicesGiven(m, instance);
+    String options = or(choices(m));
+    return given.isEmpty()
+        ? "give one of " + options
+        : "give only one of " + options + ", not " + String.join(" and ", given);
+  }
+
+  /** The member names a {@code oneOf} of {@code required} branches chooses between. */
+  private static List<String> choices(ValidationMessage m) {
     List<String> choices = new ArrayList<>();
     for (JsonNode branch : m.getSchemaNode()) {
       branch.path("required").forEach(r -> choices.add(r.asText()));
     }
-    List<String> given = choices.stream().filter(instance::has).collect(Collectors.toList());
-    String options = or(choices);
-    return given.isEmpty()
-        ? "give one of " + options
-        : "give only one of " + options + ", not " + String.join(" and ", given);
+    return choices;
+  }
+
+  private static List<String> choicesGiven(ValidationMessage m, JsonNode instance) {
+    return choices(m).stream().filter(instance::has).collect(Collectors.toList());
   }
 
   /**
