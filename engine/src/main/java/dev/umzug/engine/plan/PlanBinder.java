@@ -143,7 +143,7 @@ final class PlanBinder {
 
   private static Map<String, String> map(JsonNode object) {
     Map<String, String> out = new TreeMap<>();
-    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }

@@ -33,7 +33,7 @@ final class PlanSchema {
 
   /** Field names that can only hold a secret; the message says where secrets belong instead. */
   private static final Pattern SECRET_FIELD =
-      Pattern.compile("(?i).*(secret|password|token|accesskey|credential).*");
+      Pattern.compile("(?i).*(secret|password|token|accesskey).*");
 
   /** Messages about a value point at the value; the others point at the key that holds it. */
   private static final List<String> VALUE_MESSAGES =
@@ -178,7 +178,7 @@ final class PlanSchema {
         continue;
       }
       Iterator<Map.Entry<String, JsonNode>> conditions =
-          tree.at(fragment.substring(0, at) + "/if/properties").fields();
+          tree.at(fragment.substring(0, at) + "/if/properties").properties().iterator();
       if (conditions.hasNext()) {
         Map.Entry<String, JsonNode> condition = conditions.next();
         String when = condition.getKey() + " is " + condition.getValue().path("const").asText();
