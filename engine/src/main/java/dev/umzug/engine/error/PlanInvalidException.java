@@ -8,9 +8,14 @@ public class PlanInvalidException extends MigrationException {
   private final List<String> problems;
 
   public PlanInvalidException(String file, List<String> problems) {
-    super(file + ": " + (problems.isEmpty() ? "invalid plan" : problems.get(0))
-        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    super(headline(file, problems));
     this.problems = List.copyOf(problems);
+  }
+
+  private static String headline(String file, List<String> problems) {
+    String first = problems.isEmpty() ? "invalid plan" : problems.get(0);
+    String located = first.startsWith(file) ? first : file + ": " + first;
+    return located + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
   }
 
   /** Every problem found, each prefixed with line and column where known. */
