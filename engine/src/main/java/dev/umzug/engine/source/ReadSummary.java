@@ -4,7 +4,8 @@ package dev.umzug.engine.source;
  * What one pass over a manifests directory saw.
  *
  * @param filesRead manifest files read (YAML and JSON, including those with problems)
- * @param filesSkipped files not read: other extensions, Helm chart contents are not counted
+ * @param filesSkipped files with other extensions, not read (files inside Helm charts and hidden
+ *     directories are not counted)
  * @param helmCharts Helm chart directories found and not read
  * @param objects objects streamed
  * @param problems findings reported
