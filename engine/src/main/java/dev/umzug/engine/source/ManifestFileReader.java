@@ -250,8 +250,13 @@ final class ManifestFileReader {
         lines.size() == 1
             ? problem
             : problem + " (" + String.join("; ", lines.subList(0, lines.size() - 1)) + ")";
-    return SNAKE_EVENT.matcher(result).replaceAll(m -> m.group(1).toLowerCase(java.util.Locale.ROOT));
+    result = SNAKE_EVENT.matcher(result).replaceAll(m -> m.group(1).toLowerCase(java.util.Locale.ROOT));
+    // parsers quote the offending text; it may be part of a Secret, so it never reaches a finding
+    return QUOTED.matcher(result).replaceAll("$1…$1");
   }
+
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("(?<!field )(['\"])[^'\"\n]{4,}\\1");
 
   private void report(Severity severity, String location, String message, String remediation) {
     findings++;

@@ -251,6 +251,17 @@ class ManifestDirectorySourceTest {
     }
 
     @Test
+    @DisplayName("a parse error never repeats the text it choked on, which may be secret")
+    void parseErrorDoesNotEchoContent() throws IOException {
+      write("s.json", "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\"},"
+          + "\"stringData\":{\"password\": hunter2-very-secret}}\n");
+      write("t.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\nstringData:\n  password: \"s3cr3t-value\n  x: [\n");
+      List<Event> events = read(dir);
+      assertThat(events).hasSize(2);
+      assertThat(events).allSatisfy(e -> assertThat(e.text()).doesNotContain("hunter2", "s3cr3t"));
+    }
+
+    @Test
     @DisplayName("a duplicate key is an error rather than a silent overwrite")
     void duplicateKey() throws IOException {
       write("a.yaml", configMap("a") + "data:\n  k: one\n  k: two\n");
