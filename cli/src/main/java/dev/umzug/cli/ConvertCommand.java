@@ -11,6 +11,11 @@ import dev.umzug.engine.convert.ConvertSummary;
 import dev.umzug.engine.convert.Converter;
 import dev.umzug.engine.error.InvalidInputException;
 import dev.umzug.engine.error.OutputException;
+import dev.umzug.engine.plan.ManifestsDir;
+import dev.umzug.engine.plan.MigrationPlan;
+import dev.umzug.engine.plan.NamespaceSpec;
+import dev.umzug.engine.plan.OutputDir;
+import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.engine.registry.Registry;
 import dev.umzug.engine.report.ConvertReportWriter;
 import dev.umzug.engine.source.ManifestDirectorySource;
@@ -29,6 +34,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -49,19 +55,24 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--from", paramLabel = "DIR", required = true,
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Migration plan: providers, mappings, namespaces, manifests and output directory."
+          + " Options given on the command line win over the plan.")
+  Path plan;
+
+  @Option(names = "--from", paramLabel = "DIR",
       description = "Directory (or file) of manifests to convert.")
   Path from;
 
-  @Option(names = "--source-provider", paramLabel = "ID", required = true,
+  @Option(names = "--source-provider", paramLabel = "ID",
       description = "Provider the manifests were written for (see 'umzug providers').")
   String sourceProvider;
 
-  @Option(names = "--target-provider", paramLabel = "ID", required = true,
+  @Option(names = "--target-provider", paramLabel = "ID",
       description = "Provider to convert for.")
   String targetProvider;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true,
+  @Option(names = "--out", paramLabel = "DIR",
       description = "Directory for the converted manifests; written only when the run completes.")
   Path out;
 
@@ -80,15 +91,38 @@ public final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registry registry = parent.registry();
-    ProviderProfile source = registry.profile(sourceProvider);
-    ProviderProfile target = registry.profile(targetProvider);
+    MigrationPlan loaded = plan == null ? null : PlanLoader.load(plan);
+    Path input = Paths.display(from != null ? from : loaded == null ? null : loaded.source().manifests().map(ManifestsDir::path).orElse(null));
+    Path output = Paths.display(out != null ? out : loaded == null ? null : loaded.target().output().map(OutputDir::path).orElse(null));
+    String sourceId = sourceProvider != null ? sourceProvider : loaded == null ? null : loaded.sourceProvider();
+    String targetId = targetProvider != null ? targetProvider : loaded == null ? null : loaded.targetProvider();
+    require(input, "--from", "a manifests source (spec.source.manifests)");
+    require(sourceId, "--source-provider", "spec.source.provider");
+    require(targetId, "--target-provider", "spec.target.provider");
+    require(output, "--out", "an output directory (spec.target.output)");
+    ProviderProfile source = registry.profile(sourceId);
+    ProviderProfile target = registry.profile(targetId);
     ConvertRequest request =
         new ConvertRequest(
-            new ManifestDirectorySource(from), source, target, Mappings.none(), Set.of(),
-            registry.rules(), out, overwrite);
+            new ManifestDirectorySource(input), source, target,
+            loaded == null ? Mappings.none() : loaded.mappings(),
+            loaded == null ? Set.of() : namespaces(loaded),
+            registry.rules(), output, overwrite);
     return Conversions.run(
-        request, output.format, report, failOn, parent.global().quiet, spec,
-        "umzug convert: " + source.id() + " -> " + target.id() + " from " + from);
+        request, this.output.format, report, failOn, parent.global().quiet, spec,
+        "umzug convert: " + source.id() + " -> " + target.id() + " from " + input);
+  }
+
+  private void require(Object value, String option, String planField) {
+    if (value == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "missing " + option + (plan == null ? "" : ", and the plan " + plan + " has no " + planField));
+    }
+  }
+
+  static Set<String> namespaces(MigrationPlan plan) {
+    return plan.namespaces().stream().map(NamespaceSpec::name).collect(java.util.stream.Collectors.toSet());
   }
 
   /** What convert and plan share: running a conversion and turning it into output and a code. */

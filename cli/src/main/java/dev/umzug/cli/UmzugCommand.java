@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     description = "Moves Kubernetes workloads from one provider to another, explaining every change.",
     subcommands = {
       ConvertCommand.class,
+      PlanCommand.class,
       ProvidersCommand.class,
       RulesCommand.class,
     })
