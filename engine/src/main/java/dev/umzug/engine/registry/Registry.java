@@ -49,7 +49,8 @@ public final class Registry {
     ProviderProfile profile = profiles.get(id);
     if (profile == null) {
       throw new InvalidInputException(
-          "unknown provider '" + id + "'; known providers: " + String.join(", ", profiles.keySet()));
+          "unknown provider '" + id + "'; known providers: "
+              + (profiles.isEmpty() ? "none (no provider pack on the class path)" : String.join(", ", profiles.keySet())));
     }
     return profile;
   }
