@@ -17,7 +17,7 @@ import java.util.Optional;
  * blocks where the target has no internal load balancer, since the Service would become public.
  * The source annotation itself is removed by {@code load-balancer/strip-load-balancer-annotations}.
  */
-public final class MapInternalLoadBalancerRule extends LoadBalancerRule {
+public final class MapInternalLoadBalancerRule extends LoadBalancerRuleBase {
 
   @Override
   public String id() {

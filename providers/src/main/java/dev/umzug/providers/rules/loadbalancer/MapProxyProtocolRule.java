@@ -16,7 +16,7 @@ import java.util.Optional;
  * Carries PROXY protocol over: writes the target's annotation, or warns where the target has none,
  * because a backend that expects PROXY headers breaks without them.
  */
-public final class MapProxyProtocolRule extends LoadBalancerRule {
+public final class MapProxyProtocolRule extends LoadBalancerRuleBase {
 
   @Override
   public String id() {

@@ -18,7 +18,7 @@ import java.util.Map;
  * Moves client allow-lists from source annotations to {@code spec.loadBalancerSourceRanges}, the
  * portable field, and warns where the target may not enforce it.
  */
-public final class MapSourceRangesRule extends LoadBalancerRule {
+public final class MapSourceRangesRule extends LoadBalancerRuleBase {
 
   private static final JsonPointer RANGES = JsonPointer.of("spec", "loadBalancerSourceRanges");
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * target's default load balancer implementation takes the Service; a class nobody implements would
  * leave it pending forever.
  */
-public final class RemoveLoadBalancerClassRule extends LoadBalancerRule {
+public final class RemoveLoadBalancerClassRule extends LoadBalancerRuleBase {
 
   private static final JsonPointer CLASS = JsonPointer.of("spec", "loadBalancerClass");
 

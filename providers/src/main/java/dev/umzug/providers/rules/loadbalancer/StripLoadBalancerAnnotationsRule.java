@@ -21,7 +21,7 @@ import java.util.Set;
  * feature. Internal scheme and PROXY protocol are reported by their own rules, which also write the
  * target's equivalent.
  */
-public final class StripLoadBalancerAnnotationsRule extends LoadBalancerRule {
+public final class StripLoadBalancerAnnotationsRule extends LoadBalancerRuleBase {
 
   @Override
   public String id() {

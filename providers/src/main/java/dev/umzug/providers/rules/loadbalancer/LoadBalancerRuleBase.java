@@ -9,7 +9,7 @@ import dev.umzug.providers.profile.LoadBalancerFacet;
 import dev.umzug.providers.rules.support.Facets;
 
 /** What the load-balancer rules share: they look at Services and need both profiles' facet. */
-abstract class LoadBalancerRule implements RewriteRule {
+abstract class LoadBalancerRuleBase implements RewriteRule {
 
   @Override
   public final ResourceSelector appliesTo() {
