@@ -7,7 +7,8 @@ import dev.umzug.engine.spi.Confidence;
  *
  * @param supported whether a CSI driver for RWX volumes is confirmed
  * @param driver its provisioner, or {@code null}
- * @param storageClass the class to use, or {@code null}
+ * @param storageClass the preinstalled class to use as a target, or {@code null} when classes are
+ *     created per file system
  * @param detail what exists instead or besides, for findings
  * @param confidence how sure the fact is
  */
@@ -18,7 +19,12 @@ public record RwxFact(
     Facts.required(confidence, "rwx.confidence");
     detail = detail == null ? "" : detail;
     if (supported) {
-      Facts.required(storageClass, "rwx.storageClass");
+      Facts.required(driver, "rwx.driver");
     }
+  }
+
+  /** Whether a target class exists to map shared claims to. */
+  public boolean offersClass() {
+    return supported && storageClass != null;
   }
 }

@@ -80,7 +80,7 @@ public final class FlagSharedVolumesRule implements RewriteRule {
       return;
     }
     RwxFact rwxFact = Facets.target(context, StorageFacet.class).rwx();
-    if (rwxFact.supported()) {
+    if (rwxFact.offersClass()) {
       result.info(what + "; the target offers " + rwxFact.storageClass() + rwxFact.confidence().caveat());
       return;
     }

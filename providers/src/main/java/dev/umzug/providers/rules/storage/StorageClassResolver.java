@@ -101,7 +101,7 @@ final class StorageClassResolver {
   }
 
   private static Resolution shared(StorageFacet target) {
-    if (target.rwx().supported()) {
+    if (target.rwx().offersClass()) {
       return new Resolution(
           Kind.BY_TIER, target.rwx().storageClass(), null, true, target.rwx().confidence());
     }
