@@ -40,6 +40,6 @@ public record CrdGroupFact(
 
   /** The selector entry for this group: {@code *.group} or {@code *.*suffix}. */
   public String selectorEntry() {
-    return group.startsWith("*.") ? "*." + group.substring(1) : "*." + group;
+    return group.startsWith("*.") ? "*.*" + group.substring(1) : "*." + group;
   }
 }

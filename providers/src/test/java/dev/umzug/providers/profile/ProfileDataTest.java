@@ -74,7 +74,12 @@ class ProfileDataTest {
   @DisplayName("a data file with an unknown field fails loudly, naming the file")
   void unknownFieldFails() {
     assertThatThrownBy(
-            () -> ProfileLoader.parse("bad.yaml", "id: bad\ndisplayName: Bad\nsurprise: 1\n"))
+            () ->
+                ProfileLoader.parse(
+                    "bad.yaml",
+                    "id: bad\ndisplayName: Bad\nsurprise: 1\n"
+                        + "jurisdiction: {country: DE, operator: X, usCloudActExposure: false,"
+                        + " regions: [], confidence: confirmed}\n"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bad.yaml")
         .hasMessageContaining("surprise");
