@@ -102,7 +102,7 @@ public final class ConvertRenderer implements ConvertListener {
       }
       for (Finding f : summary.findings()) {
         out.printf(
-            Locale.ROOT, "  %-8s %-40s %s%n", f.severity().label(), f.ruleId(), objectOf(f));
+            Locale.ROOT, "  %-8s %-46s %s%n", f.severity().label(), f.ruleId(), objectOf(f));
         out.println("           " + f.message());
         if (!f.remediation().isEmpty()) {
           out.println("           fix: " + f.remediation());

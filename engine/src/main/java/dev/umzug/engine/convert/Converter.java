@@ -85,7 +85,7 @@ public final class Converter {
     return new ConvertSummary(
         totals.objects, totals.converted, totals.dropped, totals.failed, totals.blocked, findings,
         engine.rules().stream().map(RewriteRule::id).toList(),
-        output == null ? null : output.target());
+        output == null ? null : request.output());
   }
 
   private static ObjectOutcome outcomeOf(

@@ -30,7 +30,7 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
 
   public static final String API_VERSION = "umzug.dev/v1alpha1";
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
   private final Path objectsFile;
   private final JsonGenerator objects;
