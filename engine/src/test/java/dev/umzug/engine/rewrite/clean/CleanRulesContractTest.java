@@ -47,11 +47,11 @@ class CleanRulesContractTest {
   }
 
   @Test
-  @DisplayName("twelve clean rules are registered, each with a clean/ id, the clean priority and a"
+  @DisplayName("thirteen clean rules are registered, each with a clean/ id, the clean priority and a"
       + " verb-object-Rule class name")
   void registered() {
     Pattern id = Pattern.compile("clean/(strip|drop)-[a-z]+(-[a-z]+)*");
-    assertThat(rules()).hasSize(12).allSatisfy(r -> {
+    assertThat(rules()).hasSize(13).allSatisfy(r -> {
       assertThat(r.id()).matches(id);
       assertThat(r.priority()).isEqualTo(RewriteRule.PRIORITY_CLEAN);
       assertThat(r.description()).isNotBlank();
