@@ -159,6 +159,7 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         if (renderer != null) {
           renderer.finish(summary);
+          renderer.close();
         } else {
           OutputStream stdout = new PrintWriterOutputStream(out);
           if (reportFile != null) {
@@ -172,11 +173,12 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     static ExitCode exitCode(ConvertSummary summary, Severity failOn) {
-      boolean blocking =
-          summary.findings().stream()
-              .anyMatch(
-                  f -> f.severity() == Severity.BLOCKER
-                      || (f.severity() != Severity.ERROR && f.severity().compareTo(failOn) >= 0));
+      boolean blocking = summary.count(Severity.BLOCKER) > 0;
+      for (Severity s : Severity.values()) {
+        if (s != Severity.ERROR && s.compareTo(failOn) >= 0 && summary.count(s) > 0) {
+          blocking = true;
+        }
+      }
       if (blocking) {
         return ExitCode.INVALID_OR_BLOCKED;
       }

@@ -6,24 +6,49 @@ import dev.umzug.engine.convert.ConvertSummary;
 import dev.umzug.engine.rewrite.ObjectOutcome;
 import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.Severity;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Prints a conversion as a table or as Markdown: objects as they stream, then findings and totals.
- * JSON is not rendered here; it is the report itself.
+ * Prints a conversion as it streams, as a table (each object followed by its findings) or as
+ * Markdown (an objects table, then a findings table kept in a temporary file meanwhile). Memory does
+ * not grow with the number of objects. JSON is not rendered here: it is the report itself.
  */
-public final class ConvertRenderer implements ConvertListener {
+public final class ConvertRenderer implements ConvertListener, AutoCloseable {
 
   private final PrintWriter out;
   private final OutputFormat format;
   private final String title;
   private boolean headerPrinted;
+  private boolean problemsHeaderPrinted;
+  private Path markdownFindings;
+  private Writer markdownFindingsWriter;
 
   public ConvertRenderer(PrintWriter out, OutputFormat format, String title) {
     this.out = out;
     this.format = format;
     this.title = title;
+  }
+
+  @Override
+  public void onProblem(Finding finding) {
+    if (format == OutputFormat.markdown) {
+      markdownFinding(finding);
+      return;
+    }
+    if (!problemsHeaderPrinted) {
+      problemsHeaderPrinted = true;
+      out.println(title);
+      out.println();
+      out.println("PROBLEMS IN THE INPUT");
+    }
+    tableFinding(finding, "  ");
   }
 
   @Override
@@ -44,10 +69,37 @@ public final class ConvertRenderer implements ConvertListener {
       out.printf(
           Locale.ROOT, "| %s | %s | %d | %d | %s |%n", md(outcome.ref().toString()), status,
           outcome.changes().size(), outcome.findings().size(), md(what));
+      outcome.findings().forEach(this::markdownFinding);
     } else {
       out.printf(
           Locale.ROOT, "%-56s %-9s %7d %8d  %s%n", outcome.ref(), status, outcome.changes().size(),
           outcome.findings().size(), what);
+      for (Finding f : outcome.findings()) {
+        tableFinding(f, "    ");
+      }
+    }
+  }
+
+  private void tableFinding(Finding f, String indent) {
+    out.printf(Locale.ROOT, "%s%-8s %s%s%n", indent, f.severity().label(), f.ruleId(),
+        f.resource() == null && f.location() != null ? " " + f.location() : "");
+    out.println(indent + "         " + f.message());
+    if (!f.remediation().isEmpty()) {
+      out.println(indent + "         fix: " + f.remediation());
+    }
+  }
+
+  private void markdownFinding(Finding f) {
+    try {
+      if (markdownFindingsWriter == null) {
+        markdownFindings = Files.createTempFile("umzug-findings-", ".md");
+        markdownFindingsWriter = Files.newBufferedWriter(markdownFindings, StandardCharsets.UTF_8);
+      }
+      markdownFindingsWriter.write(String.format(
+          Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.severity().label(), md(f.ruleId()),
+          md(objectOf(f)), md(f.message()), md(f.remediation())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -65,13 +117,15 @@ public final class ConvertRenderer implements ConvertListener {
       out.println("| object | status | changes | findings | output or reason |");
       out.println("|---|---|---:|---:|---|");
     } else {
-      out.println(title);
+      if (!problemsHeaderPrinted) {
+        out.println(title);
+      }
       out.println();
       out.printf(Locale.ROOT, "%-56s %-9s %7s %8s  %s%n", "OBJECT", "STATUS", "CHANGES", "FINDINGS", "OUTPUT OR REASON");
     }
   }
 
-  /** Prints findings and totals once the run is over. */
+  /** Prints what remains once the run is over: the Markdown findings, and the totals. */
   public void finish(ConvertSummary summary) {
     if (!headerPrinted) {
       header();
@@ -80,37 +134,25 @@ public final class ConvertRenderer implements ConvertListener {
     if (format == OutputFormat.markdown) {
       out.println("## Findings");
       out.println();
-      if (summary.findings().isEmpty()) {
+      if (markdownFindings == null) {
         out.println("None.");
       } else {
         out.println("| severity | rule | object | message | remediation |");
         out.println("|---|---|---|---|---|");
-        for (Finding f : summary.findings()) {
-          out.printf(
-              Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.severity().label(), md(f.ruleId()),
-              md(objectOf(f)), md(f.message()), md(f.remediation()));
+        try {
+          markdownFindingsWriter.close();
+          try (var lines = Files.lines(markdownFindings, StandardCharsets.UTF_8)) {
+            lines.forEach(out::println);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }
       out.println();
       out.println("## Summary");
       out.println();
-      out.println(totals(summary));
-    } else {
-      out.println("FINDINGS");
-      if (summary.findings().isEmpty()) {
-        out.println("  none");
-      }
-      for (Finding f : summary.findings()) {
-        out.printf(
-            Locale.ROOT, "  %-8s %-46s %s%n", f.severity().label(), f.ruleId(), objectOf(f));
-        out.println("           " + f.message());
-        if (!f.remediation().isEmpty()) {
-          out.println("           fix: " + f.remediation());
-        }
-      }
-      out.println();
-      out.println(totals(summary));
     }
+    out.println(totals(summary));
     out.flush();
   }
 
@@ -132,5 +174,19 @@ public final class ConvertRenderer implements ConvertListener {
 
   private static String md(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (markdownFindingsWriter != null) {
+        markdownFindingsWriter.close();
+      }
+      if (markdownFindings != null) {
+        Files.deleteIfExists(markdownFindings);
+      }
+    } catch (IOException e) {
+      // a leftover temporary file is harmless
+    }
   }
 }

@@ -1,21 +1,22 @@
 package dev.umzug.engine.convert;
 
-import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.Severity;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The totals of a conversion, and every finding in report order.
+ * The totals of a conversion. Findings themselves stream to listeners (the report, the renderer);
+ * only their counts are kept, so memory does not grow with them.
  *
  * @param objects objects read
  * @param converted objects converted (and written, when there was an output)
  * @param dropped objects dropped, each with a reason in the report
  * @param failed objects that could not be converted
  * @param blocked converted objects that carry a blocker
- * @param findings every finding, in {@link Finding#REPORT_ORDER}
+ * @param findings number of findings per severity
  * @param rules ids of the rules that ran, in the order they ran
  * @param output where the result was written, or null
  */
@@ -25,31 +26,30 @@ public record ConvertSummary(
     long dropped,
     long failed,
     long blocked,
-    List<Finding> findings,
+    Map<Severity, Long> findings,
     List<String> rules,
     Path output) {
 
   public ConvertSummary {
-    findings = List.copyOf(findings);
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, findings.getOrDefault(s, 0L));
+    }
+    findings = Collections.unmodifiableMap(counts);
     rules = List.copyOf(rules);
   }
 
-  public Map<Severity, Long> findingsBySeverity() {
-    Map<Severity, Long> map = new EnumMap<>(Severity.class);
-    for (Severity s : Severity.values()) {
-      map.put(s, 0L);
-    }
-    for (Finding f : findings) {
-      map.merge(f.severity(), 1L, Long::sum);
-    }
-    return map;
-  }
-
-  public boolean hasAtLeast(Severity severity) {
-    return findings.stream().anyMatch(f -> f.severity().compareTo(severity) >= 0);
-  }
-
   public long count(Severity severity) {
-    return findings.stream().filter(f -> f.severity() == severity).count();
+    return findings.get(severity);
+  }
+
+  public long totalFindings() {
+    return findings.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Whether any finding has this severity or a higher one. */
+  public boolean hasAtLeast(Severity severity) {
+    return findings.entrySet().stream()
+        .anyMatch(e -> e.getKey().compareTo(severity) >= 0 && e.getValue() > 0);
   }
 }

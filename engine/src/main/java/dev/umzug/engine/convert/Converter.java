@@ -10,7 +10,7 @@ import dev.umzug.engine.spi.ResourceView;
 import dev.umzug.engine.spi.RewriteRule;
 import dev.umzug.engine.spi.Severity;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Converts every object of a source for a target provider, streaming: a first pass reads the
- * source to build the inventory (references, and the content of the few kinds other objects refer
- * to), a second pass rewrites and writes one object at a time. Memory does not grow with the size of
- * the objects, only by one reference per object.
+ * source once, builds the inventory (references, and the content of the few kinds other objects
+ * refer to) and spills the objects to a binary temporary file; a second pass reads them back and
+ * rewrites and writes one object at a time. Memory does not grow with the size of the objects, only
+ * by one reference per object; findings stream to the listener and are only counted here.
  */
 public final class Converter {
 
@@ -31,61 +32,61 @@ public final class Converter {
   public static final String CONVERTER_ID = "engine/convert";
 
   public ConvertSummary run(ConvertRequest request, ConvertListener listener) {
-    List<Finding> findings = new ArrayList<>();
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     IndexedInventory.Builder inventory = IndexedInventory.builder();
     Map<ResourceRef, String> firstLocation = new HashMap<>();
-    read(
-        request,
-        item -> {
-          ResourceView view = ResourceView.of(item.object(), item.location());
-          if (inventory.add(view)) {
-            firstLocation.put(view.ref(), item.location());
-          }
-        },
-        problem -> {
-          findings.add(problem);
-          listener.onProblem(problem);
-        });
-    logger.debug("inventory of {} objects from {}", firstLocation.size(), request.source().describe());
-
-    RewriteEngine engine =
-        new RewriteEngine(
-            request.rules(),
-            new SimpleRewriteContext(
-                request.sourceProfile(), request.targetProfile(), request.mappings(),
-                inventory.build()));
-    Totals totals = new Totals();
-    StagedOutput output =
-        request.output() == null ? null : StagedOutput.open(request.output(), request.overwrite());
-    try {
+    try (SpillFile spill = new SpillFile()) {
       read(
           request,
           item -> {
             ResourceView view = ResourceView.of(item.object(), item.location());
-            ObjectOutcome outcome = outcomeOf(view, firstLocation, request, engine);
-            String path = null;
-            if (outcome.status() == ObjectOutcome.Status.CONVERTED && output != null) {
-              path = OutputLayout.pathOf(outcome.targetRef());
-              output.write(path, outcome.result());
+            if (inventory.add(view)) {
+              firstLocation.put(view.ref(), item.location());
             }
-            totals.add(outcome);
-            findings.addAll(outcome.findings());
-            listener.onObject(outcome, path);
+            spill.write(item);
           },
-          problem -> {});
-      if (output != null) {
-        output.commit();
+          problem -> {
+            counts.merge(problem.severity(), 1L, Long::sum);
+            listener.onProblem(problem);
+          });
+      logger.debug("inventory of {} objects from {}", spill.count(), request.source().describe());
+
+      RewriteEngine engine =
+          new RewriteEngine(
+              request.rules(),
+              new SimpleRewriteContext(
+                  request.sourceProfile(), request.targetProfile(), request.mappings(),
+                  inventory.build()));
+      Totals totals = new Totals();
+      StagedOutput output =
+          request.output() == null ? null : StagedOutput.open(request.output(), request.overwrite());
+      try {
+        spill.read(
+            item -> {
+              ResourceView view = ResourceView.of(item.object(), item.location());
+              ObjectOutcome outcome = outcomeOf(view, firstLocation, request, engine);
+              String path = null;
+              if (outcome.status() == ObjectOutcome.Status.CONVERTED && output != null) {
+                path = OutputLayout.pathOf(outcome.targetRef());
+                output.write(path, outcome.result());
+              }
+              totals.add(outcome);
+              outcome.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+              listener.onObject(outcome, path);
+            });
+        if (output != null) {
+          output.commit();
+        }
+      } finally {
+        if (output != null) {
+          output.close();
+        }
       }
-    } finally {
-      if (output != null) {
-        output.close();
-      }
+      return new ConvertSummary(
+          totals.objects, totals.converted, totals.dropped, totals.failed, totals.blocked, counts,
+          engine.rules().stream().map(RewriteRule::id).toList(),
+          output == null ? null : request.output());
     }
-    findings.sort(Finding.REPORT_ORDER);
-    return new ConvertSummary(
-        totals.objects, totals.converted, totals.dropped, totals.failed, totals.blocked, findings,
-        engine.rules().stream().map(RewriteRule::id).toList(),
-        output == null ? null : request.output());
   }
 
   private static ObjectOutcome outcomeOf(

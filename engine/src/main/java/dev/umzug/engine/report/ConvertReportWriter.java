@@ -32,8 +32,8 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
 
   private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
-  private final Path objectsFile;
-  private final JsonGenerator objects;
+  private final TempArray findings;
+  private final TempArray objects;
   private final ReportHeader header;
 
   /** What the report says about the run itself. */
@@ -41,20 +41,26 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
 
   public ConvertReportWriter(ReportHeader header) {
     this.header = header;
+    this.findings = new TempArray("findings");
+    this.objects = new TempArray("objects");
+  }
+
+  @Override
+  public void onProblem(Finding finding) {
     try {
-      this.objectsFile = Files.createTempFile("umzug-report-", ".json");
-      this.objects = JSON.createGenerator(objectsFile.toFile(), JsonEncoding.UTF8);
-      objects.setPrettyPrinter(printer());
-      objects.writeStartArray();
+      writeFinding(findings.generator, finding);
     } catch (IOException e) {
-      throw new OutputException("cannot create a temporary file for the report", e);
+      throw new OutputException("cannot write the report's temporary file", e);
     }
   }
 
   @Override
   public void onObject(ObjectOutcome outcome, String outputPath) {
     try {
-      JsonGenerator g = objects;
+      for (Finding f : outcome.findings()) {
+        writeFinding(findings.generator, f);
+      }
+      JsonGenerator g = objects.generator;
       g.writeStartObject();
       writeRef(g, "object", outcome.ref());
       g.writeStringField("location", outcome.location());
@@ -107,8 +113,8 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
   /** Writes the complete report. */
   public void finish(ConvertSummary summary, OutputStream out) {
     try {
-      objects.writeEndArray();
-      objects.flush();
+      findings.end();
+      objects.end();
       JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
       g.setPrettyPrinter(printer());
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -131,16 +137,8 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
         g.writeString(rule);
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("findings");
-      for (Finding f : summary.findings()) {
-        writeFinding(g, f);
-      }
-      g.writeEndArray();
-      g.writeFieldName("objects");
-      try (JsonParser p = JSON.createParser(objectsFile.toFile())) {
-        p.nextToken();
-        g.copyCurrentStructure(p);
-      }
+      findings.copyInto(g);
+      objects.copyInto(g);
       g.writeEndObject();
       g.flush();
       g.close();
@@ -159,7 +157,7 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
     g.writeNumberField("failed", s.failed());
     g.writeNumberField("blocked", s.blocked());
     g.writeObjectFieldStart("findings");
-    for (Map.Entry<Severity, Long> e : s.findingsBySeverity().entrySet()) {
+    for (Map.Entry<Severity, Long> e : s.findings().entrySet()) {
       g.writeNumberField(e.getKey().label(), e.getValue());
     }
     g.writeEndObject();
@@ -204,15 +202,51 @@ public final class ConvertReportWriter implements ConvertListener, AutoCloseable
 
   @Override
   public void close() {
-    try {
-      objects.close();
-    } catch (IOException e) {
-      // the temporary file is deleted below either way
+    findings.close();
+    objects.close();
+  }
+
+  /** One array of the report, spilled to a temporary file while the run streams. */
+  private static final class TempArray {
+    private final String field;
+    private final Path file;
+    private final JsonGenerator generator;
+
+    TempArray(String field) {
+      this.field = field;
+      try {
+        this.file = Files.createTempFile("umzug-report-" + field + "-", ".json");
+        this.generator = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8);
+        generator.writeStartArray();
+      } catch (IOException e) {
+        throw new OutputException("cannot create a temporary file for the report", e);
+      }
     }
-    try {
-      Files.deleteIfExists(objectsFile);
-    } catch (IOException e) {
-      objectsFile.toFile().deleteOnExit();
+
+    void end() throws IOException {
+      generator.writeEndArray();
+      generator.close();
+    }
+
+    void copyInto(JsonGenerator g) throws IOException {
+      g.writeFieldName(field);
+      try (JsonParser p = JSON.createParser(file.toFile())) {
+        p.nextToken();
+        g.copyCurrentStructure(p);
+      }
+    }
+
+    void close() {
+      try {
+        generator.close();
+      } catch (IOException e) {
+        // the file is deleted below either way
+      }
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        file.toFile().deleteOnExit();
+      }
     }
   }
 }

@@ -32,6 +32,8 @@ public final class RewriteEngine {
 
   private final List<RewriteRule> rules;
   private final RewriteContext context;
+  private final java.util.Map<String, List<RewriteRule>> rulesByKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param rules every rule that may run; those not {@link RewriteRule#relevantFor relevant} to the
@@ -63,10 +65,7 @@ public final class RewriteEngine {
     List<AppliedChange> accepted = new ArrayList<>();
     List<String> dropReasons = new ArrayList<>();
     boolean failed = false;
-    for (RewriteRule rule : rules) {
-      if (!rule.appliesTo().matches(view.ref())) {
-        continue;
-      }
+    for (RewriteRule rule : rulesFor(view.ref())) {
       RewriteResult result;
       try {
         result = rule.apply(view, context);
@@ -121,6 +120,13 @@ public final class RewriteEngine {
     return new ObjectOutcome(
         view.ref(), targetRef, view.location(), ObjectOutcome.Status.CONVERTED, result, accepted,
         List.of(), findings);
+  }
+
+  /** The rules whose selector matches a kind, in run order; worked out once per kind. */
+  private List<RewriteRule> rulesFor(ResourceRef ref) {
+    return rulesByKind.computeIfAbsent(
+        ref.group() + "/" + ref.kind(),
+        k -> rules.stream().filter(r -> r.appliesTo().matches(ref.group(), ref.kind())).toList());
   }
 
   private static void merge(
