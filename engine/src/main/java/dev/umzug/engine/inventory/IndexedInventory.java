@@ -25,6 +25,7 @@ public final class IndexedInventory implements Inventory {
       ResourceSelector.kinds(
           "Namespace",
           "ServiceAccount",
+          "PersistentVolume",
           "StorageClass.storage.k8s.io",
           "IngressClass.networking.k8s.io",
           "PriorityClass.scheduling.k8s.io",

@@ -173,6 +173,14 @@ final class ManifestFileReader {
               ? " (it has only metadata.generateName '" + generateName
                   + "', so the API server would pick a new name on every apply)"
               : "";
+      if (missing.equals(List.of("metadata.name")) && !generateName.isEmpty()) {
+        // a generated name is a legal object (Helm test hooks, Jobs run by hand), just not one that
+        // can be moved by name: not converted, but not a broken input either
+        report(Severity.WARNING, location, what + " is not converted: " + kind
+                + " has no metadata.name" + note,
+            "give it a fixed metadata.name if it must move; Helm hooks are usually re-run on the target instead");
+        return;
+      }
       report(Severity.ERROR, location, what + " lacks " + String.join(", ", missing) + note,
           "give every object apiVersion, kind and metadata.name");
       return;
@@ -256,7 +264,7 @@ final class ManifestFileReader {
   }
 
   private static final java.util.regex.Pattern QUOTED =
-      java.util.regex.Pattern.compile("(?<!field )(['\"])[^'\"\n]{4,}\\1");
+      java.util.regex.Pattern.compile("(?<!field )(['\"])(?!<)[^'\"\n]{4,}\\1");
 
   private void report(Severity severity, String location, String message, String remediation) {
     findings++;

@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * Everything read from the source, for cross-references. Every object's reference is known; the
  * whole content is kept only for the small kinds that other objects point at (StorageClass,
+ * PersistentVolume,
  * ServiceAccount, IngressClass, PriorityClass, Namespace, CustomResourceDefinition,
  * VolumeSnapshotClass, SecretProviderClass, SecretStore, ClusterSecretStore), so that memory does not
  * grow with the number of workloads.

@@ -92,8 +92,8 @@ class ManifestDirectorySourceTest {
           Event.finding("error", "helm-file.yaml", "Helm template: render it with 'helm template'"),
           Event.object("list.yaml#0[0]", "ConfigMap shop/listed-a"),
           Event.object("list.yaml#0[1]", "Secret shop/listed-b"),
-          Event.finding("error", "noname.yaml#0", "document 0 lacks metadata.name (it has only"
-              + " metadata.generateName 'migrate-'"),
+          Event.finding("warning", "noname.yaml#0", "document 0 is not converted: Job has no"
+              + " metadata.name (it has only metadata.generateName 'migrate-'"),
           Event.finding("error", "noname.yaml#1", "document 1 lacks apiVersion, metadata.name"),
           Event.finding("error", "noname.yaml#2", "document 2 is not a mapping but a sequence"),
           Event.finding("warning", "overlay/kustomization.yaml",

@@ -14,7 +14,8 @@ import java.util.List;
  * Removes a PersistentVolumeClaim's binding to the source's volume: the annotations the
  * persistent-volume controller and the scheduler wrote, and {@code spec.volumeName}. A claim left
  * bound to a volume name that does not exist on the target stays pending. When the named
- * PersistentVolume is itself among the migrated objects, the binding is meant and stays.
+ * PersistentVolume is itself among the migrated objects and can be reached from the target (an NFS
+ * share, say, not a cloud disk), the binding is meant and stays.
  */
 public final class StripVolumeBindingRule implements RewriteRule {
 
@@ -61,7 +62,8 @@ public final class StripVolumeBindingRule implements RewriteRule {
         .text(VOLUME_NAME)
         .ifPresent(
             volume -> {
-              if (context.inventory().contains(new ResourceRef("", "PersistentVolume", null, volume))) {
+              var pv = context.inventory().get(new ResourceRef("", "PersistentVolume", null, volume));
+              if (pv.isPresent() && isPortable(pv.get())) {
                 result.info(
                     "binding to PersistentVolume " + volume + " kept: that volume is migrated too");
               } else {
@@ -74,5 +76,28 @@ public final class StripVolumeBindingRule implements RewriteRule {
               }
             });
     return result.build();
+  }
+
+  /** In-tree volume sources that live in one cloud and cannot be reached from another. */
+  private static final List<String> CLOUD_SOURCES =
+      List.of(
+          "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cinder",
+          "vsphereVolume", "portworxVolume", "photonPersistentDisk", "scaleIO", "storageos");
+
+  /** CSI drivers that reach storage by network address, not by a cloud's disk id. */
+  private static final List<String> PORTABLE_CSI = List.of("nfs.csi.k8s.io", "smb.csi.k8s.io");
+
+  /**
+   * Whether the target can use the volume as it is: an NFS share, a local or host path, iSCSI, Ceph,
+   * but not a cloud disk, which exists only in the source's cloud.
+   */
+  static boolean isPortable(ResourceView pv) {
+    var spec = pv.json().path("spec");
+    for (String source : CLOUD_SOURCES) {
+      if (spec.has(source)) {
+        return false;
+      }
+    }
+    return !spec.has("csi") || PORTABLE_CSI.contains(spec.path("csi").path("driver").asText());
   }
 }
