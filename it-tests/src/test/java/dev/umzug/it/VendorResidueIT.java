@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umzug.cli.Main;
+import dev.umzug.engine.plan.MigrationPlan;
+import dev.umzug.engine.plan.PlanLoader;
+import dev.umzug.engine.registry.Registry;
+import dev.umzug.engine.spi.ProviderProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,37 +22,58 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Converting the example application leaves no AWS annotation, class, provisioner, registry host or
- * node label in the output unless a finding on that object says why. The markers are written out
- * here from the vendor facts, independently of the provider profile, so that a gap in the profile
- * shows up as a failure instead of being hidden by it.
+ * Converting any example application to any target leaves no source-vendor annotation, class,
+ * provisioner, registry host or node label in the output unless a finding on that object says why.
  */
 class VendorResidueIT {
 
-  static final Pattern AWS_MARKERS = Pattern.compile(String.join("|",
-      "eks\\.amazonaws\\.com", "service\\.beta\\.kubernetes\\.io/aws-load-balancer-[a-z-]+",
-      "alb\\.ingress\\.kubernetes\\.io/[a-z.-]+", "karpenter\\.sh/[a-z-]+", "karpenter\\.k8s\\.aws",
-      "topology\\.k8s\\.aws/[a-z-]+", "topology\\.ebs\\.csi\\.aws\\.com", "ebs\\.csi\\.aws\\.com",
-      "efs\\.csi\\.aws\\.com", "kubernetes\\.io/aws-ebs", "service\\.k8s\\.aws", "elbv2\\.k8s\\.aws",
-      "\\.dkr\\.ecr\\.", "public\\.ecr\\.aws", "arn:aws:", "ingressClassName: alb\\b",
-      "storageClassName: (gp2|gp3|io1|io2|st1|sc1)\\b", "amazonaws\\.com"));
+  private static final Path PLANS = Path.of("..", "plans");
 
   @TempDir Path tmp;
 
-  @Test
-  @DisplayName("every AWS marker left in the converted example is explained by a finding on its object")
-  void noUnexplainedAwsResidue() throws IOException {
+  static List<Path> examplePlans() throws IOException {
+    try (Stream<Path> walk = Files.walk(PLANS)) {
+      return walk.filter(p -> p.getFileName().toString().equals("plan.yaml")).sorted().toList();
+    }
+  }
+
+  /** Every example application, converted without the plan's mappings, to every other provider. */
+  static Stream<Arguments> examplesAndTargets() throws IOException {
+    Registry registry = Registry.load();
+    List<Arguments> cases = new ArrayList<>();
+    for (Path planFile : examplePlans()) {
+      MigrationPlan plan = PlanLoader.load(planFile);
+      if (plan.source().manifests().isEmpty() || VendorMarkers.of(plan.sourceProvider()).isEmpty()) {
+        continue;
+      }
+      for (ProviderProfile target : registry.profiles()) {
+        if (!target.id().equals(plan.sourceProvider())) {
+          cases.add(Arguments.of(planFile.getParent().getFileName().toString(), plan.sourceProvider(),
+              target.id(), plan.source().manifests().get().path()));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "the {0} app from {1} to {2}")
+  @MethodSource("examplesAndTargets")
+  @DisplayName("every source-vendor marker left in the output is explained by a finding on its object")
+  void noUnexplainedResidue(String example, String source, String target, Path app) throws IOException {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code = Main.run(new PrintWriter(stdout), new PrintWriter(stderr),
-        "convert", "--plan", "../plans/eks-to-ionos/plan.yaml", "--out", out.toString(),
-        "--report", report.toString(), "-q", "-o", "json");
-    assertThat(code).as(stderr.toString()).isZero();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "convert", "--from", app.toString(), "--source-provider", source, "--target-provider", target,
+        "--out", out.toString(), "--report", report.toString(), "-q");
+    assertThat(code).as(err.toString()).isIn(0, 3);
     JsonNode json = new ObjectMapper().readTree(report.toFile());
+    Pattern markers = VendorMarkers.of(source).orElseThrow();
 
     List<String> unexplained = new ArrayList<>();
     for (JsonNode object : json.path("objects")) {
@@ -56,22 +81,22 @@ class VendorResidueIT {
         continue;
       }
       String text = Files.readString(out.resolve(object.path("output").asText()));
-      Matcher m = AWS_MARKERS.matcher(text);
+      Matcher m = markers.matcher(text);
       while (m.find()) {
-        String marker = m.group();
+        String marker = m.group().strip();
         if (!explained(json, object.path("object"), marker)) {
           unexplained.add(object.path("output").asText() + ": " + marker);
         }
       }
     }
-    assertThat(unexplained).as("AWS markers without a finding that explains them").isEmpty();
+    assertThat(unexplained).as("%s markers without a finding that explains them", source).isEmpty();
   }
 
-  /** A warning or worse on the same object whose message or remediation names the marker. */
+  /** A finding on the same object whose message or remediation names the marker. */
   private static boolean explained(JsonNode report, JsonNode object, String marker) {
-    String key = marker.replaceFirst("^(ingressClassName|storageClassName): ", "");
+    String key = marker.replaceFirst("^(ingressClassName|storageClassName): ", "").replaceFirst("^[/\"]", "");
     for (JsonNode f : report.path("findings")) {
-      if (f.path("object").equals(object) && !f.path("severity").asText().equals("info")
+      if (f.path("object").equals(object)
           && (f.path("message").asText().contains(key) || f.path("remediation").asText().contains(key))) {
         return true;
       }
@@ -80,17 +105,19 @@ class VendorResidueIT {
   }
 
   @Test
-  @DisplayName("every example plan converts without a failed object")
+  @DisplayName("every example plan converts as planned, without a failed object")
   void everyExampleConverts() throws IOException {
-    try (Stream<Path> plans = Files.walk(Path.of("..", "plans"))) {
-      for (Path plan : plans.filter(p -> p.getFileName().toString().equals("plan.yaml")).sorted().toList()) {
-        StringWriter err = new StringWriter();
-        Path out = tmp.resolve("example-" + plan.getParent().getFileName());
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
-            "convert", "--plan", plan.toString(), "--out", out.toString(), "-q");
-        assertThat(code).as(plan + ": " + err).isIn(0, 3);
-        assertThat(out).isDirectory();
-      }
+    for (Path plan : examplePlans()) {
+      StringWriter err = new StringWriter();
+      Path out = tmp.resolve("example-" + plan.getParent().getFileName());
+      Path report = tmp.resolve("example-" + plan.getParent().getFileName() + ".json");
+      int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+          "convert", "--plan", plan.toString(), "--out", out.toString(), "--report", report.toString(), "-q");
+      assertThat(code).as(plan + ": " + err).isIn(0, 3);
+      JsonNode summary = new ObjectMapper().readTree(report.toFile()).path("summary");
+      assertThat(summary.path("failed").asLong()).as(plan.toString()).isZero();
+      assertThat(summary.path("findings").path("error").asLong()).as(plan.toString()).isZero();
+      assertThat(out).isDirectory();
     }
   }
 }
