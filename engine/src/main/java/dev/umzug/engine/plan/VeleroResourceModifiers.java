@@ -44,6 +44,8 @@ public final class VeleroResourceModifiers {
   private static final ObjectMapper YAML =
       new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
+  private static final String UNSUPPORTED = "unsupported field ";
+
   private static final Set<String> TOP = Set.of("version", "resourceModifierRules");
   private static final Set<String> RULE = Set.of("conditions", "patches", "mergePatches", "strategicPatches");
   private static final Set<String> CONDITIONS =
@@ -121,7 +123,8 @@ public final class VeleroResourceModifiers {
       YamlPositions positions = YamlPositions.of((YAMLFactory) YAML.getFactory(), text);
       for (Problem p : found) {
         // the pointer travels in the field slot until the position is known
-        problems.add(new Problem(shift.apply(positions.value(p.field())), PlanProblem.fieldOf(modifiers, p.field()), p.message()));
+        Position at = p.message().startsWith(UNSUPPORTED) ? positions.key(p.field()) : positions.value(p.field());
+        problems.add(new Problem(shift.apply(at), PlanProblem.fieldOf(modifiers, p.field()), p.message()));
       }
     }
     return new Result(problems.isEmpty() ? rules : List.of(), render(problems, display));
@@ -356,7 +359,7 @@ public final class VeleroResourceModifiers {
         String hint = name.equals("groupKind") ? "; Velero renamed it groupResource"
             : closest != null ? "; did you mean '" + closest + "'?"
             : "; Velero's format has " + String.join(", ", known.stream().sorted().toList()) + " here";
-        problems.add(at + "/" + YamlPositions.escape(name), "unsupported field '" + name + "'" + hint);
+        problems.add(at + "/" + YamlPositions.escape(name), UNSUPPORTED + "'" + name + "'" + hint);
       }
     }
   }
