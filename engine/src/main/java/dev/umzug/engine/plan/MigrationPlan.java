@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * @param volumeMover how volume data is copied
  * @param mappings the operator's explicit mappings; its {@link Mappings#namespaces()} is always
  *     derived from the renames in {@code namespaces}
- * @param rules user rules, in plan order
+ * @param rules user rules, in plan order, the rules of referenced Velero resource-modifier files in
+ *     place of the reference; turn them into rewrite rules with {@code UserRules.from(plan)}
  * @param verification checks after the migration
  * @param conflictPolicy what restore does with objects that already exist
  */

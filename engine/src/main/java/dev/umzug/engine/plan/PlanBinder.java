@@ -1,7 +1,6 @@
 package dev.umzug.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.umzug.engine.spi.Mappings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +23,11 @@ final class PlanBinder {
     this.dir = this.file.getParent();
   }
 
-  static MigrationPlan bind(Path file, JsonNode plan) {
-    return new PlanBinder(file).plan(plan);
+  static MigrationPlan bind(Path file, JsonNode plan, List<RuleSpec> rules) {
+    return new PlanBinder(file).plan(plan, rules);
   }
 
-  private MigrationPlan plan(JsonNode plan) {
+  private MigrationPlan plan(JsonNode plan, List<RuleSpec> rules) {
     JsonNode metadata = plan.path("metadata");
     JsonNode spec = plan.path("spec");
     return new MigrationPlan(
@@ -42,7 +41,7 @@ final class PlanBinder {
         new EncryptionSpec(strings(spec.path("encryption").path("recipients"))),
         MoverKind.of(spec.path("volumes").path("mover").asText(MoverKind.NONE.id())),
         mappings(spec.path("mappings")),
-        rules(spec.path("rules")),
+        rules,
         verification(spec.path("verification")),
         ConflictPolicy.of(spec.path("conflictPolicy").asText(ConflictPolicy.FAIL.id())));
   }
@@ -112,12 +111,6 @@ final class PlanBinder {
         map(mappings.path("nodePools")),
         map(mappings.path("zones")),
         Map.of());
-  }
-
-  private static List<RuleSpec> rules(JsonNode rules) {
-    List<RuleSpec> out = new ArrayList<>();
-    rules.forEach(rule -> out.add(new RuleSpec(rule.path("name").asText(), (ObjectNode) rule)));
-    return out;
   }
 
   private VerificationSpec verification(JsonNode verification) {

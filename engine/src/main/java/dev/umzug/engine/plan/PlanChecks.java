@@ -40,6 +40,9 @@ final class PlanChecks {
     Map<String, String> rules = new HashMap<>();
     JsonNode ruleList = spec.path("rules");
     for (int i = 0; i < ruleList.size(); i++) {
+      if (!ruleList.get(i).has("name")) {
+        continue; // a Velero file reference; its rules are named after the file
+      }
       String name = ruleList.get(i).path("name").asText();
       if (rules.putIfAbsent(name, "/spec/rules/" + i) != null) {
         problems.add(problem(plan, positions, "/spec/rules/" + i + "/name", "rule '" + name + "' is defined twice"));

@@ -68,7 +68,13 @@ public final class PlanLoader {
     if (!problems.isEmpty()) {
       throw invalid(display, problems);
     }
-    return PlanBinder.bind(file, plan);
+    PlanRules.Result rules = PlanRules.read(file, display, plan, positions);
+    if (!rules.problems().isEmpty() || !rules.external().isEmpty()) {
+      List<String> lines = new ArrayList<>(render(display, rules.problems()));
+      lines.addAll(rules.external());
+      throw new PlanInvalidException(display, lines);
+    }
+    return PlanBinder.bind(file, plan, rules.rules());
   }
 
   /** The single YAML document in the file, which must be a mapping. */
@@ -147,9 +153,11 @@ public final class PlanLoader {
   }
 
   private static PlanInvalidException invalid(String display, List<PlanProblem> problems) {
-    List<String> lines =
-        problems.stream().sorted(PlanProblem.ORDER).map(p -> p.render(display)).distinct().toList();
-    return new PlanInvalidException(display, lines);
+    return new PlanInvalidException(display, render(display, problems));
+  }
+
+  private static List<String> render(String display, List<PlanProblem> problems) {
+    return problems.stream().sorted(PlanProblem.ORDER).map(p -> p.render(display)).distinct().toList();
   }
 
   private static Position position(JsonLocation location) {

@@ -1,25 +1,35 @@
 package dev.umzug.engine.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A user rule as written in the plan. Only its name is interpreted now; a later phase gives the
- * rest ({@code match}, {@code patch}, {@code actions}) its meaning.
+ * One user rule, read from the plan's {@code spec.rules} or from a Velero resource-modifier file it
+ * references, checked and ready to run. Values only: regular expressions are kept as text (checked
+ * to compile when the plan was loaded), so that two loads of one plan give equal models.
  *
- * @param name unique name of the rule, shown in findings
- * @param definition the whole rule as written, a private copy
+ * @param id the rule id in findings: {@code user/<name>} or {@code velero/<file-stem>-<index>}
+ * @param name the rule's name in the plan, or {@code <file-stem>-<index>} for a Velero rule
+ * @param description what the rule is for, if written
+ * @param match which objects it applies to
+ * @param actions what it does to them, in order
+ * @param origin where it was written, for messages, e.g. {@code plan.yaml spec.rules[2]}
  */
-public record RuleSpec(String name, ObjectNode definition) {
+public record RuleSpec(
+    String id,
+    String name,
+    Optional<String> description,
+    RuleMatch match,
+    List<RuleAction> actions,
+    String origin) {
 
   public RuleSpec {
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    definition = definition.deepCopy();
-  }
-
-  /** A copy of the rule as written: changing it changes nothing here. */
-  @Override
-  public ObjectNode definition() {
-    return definition.deepCopy();
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(origin, "origin");
+    actions = List.copyOf(actions);
   }
 }

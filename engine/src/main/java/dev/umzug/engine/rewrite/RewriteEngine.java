@@ -21,6 +21,10 @@ import java.util.List;
  * one already taken is a duplicate and ignored; a rule whose patch touches a path that an earlier
  * rule already changed (the same path, or one inside the other) loses its whole patch, and the
  * conflict becomes a warning naming both rules.
+ *
+ * <p>The operator's own rules ({@link RewriteRule#PRIORITY_USER} and above) are the exception: they
+ * win. Their operations replace the earlier operations they overlap, those earlier operations are
+ * not applied, and each override is reported as an info finding naming both rules.
  */
 public final class RewriteEngine {
 
@@ -135,15 +139,22 @@ public final class RewriteEngine {
       List<AppliedChange> accepted,
       List<Finding> findings,
       ResourceView view) {
+    boolean overrides = rule.priority() >= RewriteRule.PRIORITY_USER;
     List<AppliedChange> mine = new ArrayList<>(patch.size());
+    java.util.Map<String, List<AppliedChange>> overridden = new java.util.TreeMap<>();
     for (PatchOp op : patch) {
       boolean duplicate = false;
-      for (AppliedChange taken : accepted) {
+      for (int i = 0; i < accepted.size(); i++) {
+        AppliedChange taken = accepted.get(i);
         if (taken.op().equals(op)) {
           duplicate = true;
           break;
         }
         if (interferes(taken.op(), op)) {
+          if (overrides) {
+            overridden.computeIfAbsent(taken.ruleId(), k -> new ArrayList<>()).add(taken);
+            continue;
+          }
           findings.add(
               new Finding(
                   Severity.WARNING,
@@ -169,6 +180,31 @@ public final class RewriteEngine {
         mine.add(new AppliedChange(rule.id(), op));
       }
     }
+    overridden.forEach(
+        (loser, changes) -> {
+          accepted.removeAll(changes);
+          findings.add(
+              new Finding(
+                  Severity.INFO,
+                  ENGINE_ID,
+                  view.ref(),
+                  view.location(),
+                  "user rule "
+                      + rule.id()
+                      + " overrides rule "
+                      + loser
+                      + ": "
+                      + loser
+                      + "'s "
+                      + String.join(
+                          ", ",
+                          changes.stream()
+                              .distinct()
+                              .map(c -> c.op().op().wireName() + " " + c.op().path())
+                              .toList())
+                      + " not applied",
+                  ""));
+        });
     accepted.addAll(mine);
   }
 

@@ -116,9 +116,9 @@ class PlanLoaderTest {
                 "    zones: {eu-central-1a: de-fra-1}",
                 "  rules:",
                 "    - name: drop-debug-sidecar",
-                "      match: {kind: Deployment}",
-                "      patch:",
-                "        - {op: remove, path: /spec/template/spec/containers/1}",
+                "      match: {resources: [deployments.apps]}",
+                "      actions:",
+                "        - jsonPatch: [{op: remove, path: /spec/template/spec/containers/1}]",
                 "  verification:",
                 "    checksums: false",
                 "    report: reports/drill.md",
@@ -154,7 +154,10 @@ class PlanLoaderTest {
             Map.of("shop", "shop-eu")));
     assertThat(plan.mappings().namespace("payments")).isEqualTo("payments");
     assertThat(plan.rules()).extracting(RuleSpec::name).containsExactly("drop-debug-sidecar");
-    assertThat(plan.rules().get(0).definition().at("/patch/0/op").asText()).isEqualTo("remove");
+    assertThat(plan.rules().get(0).id()).isEqualTo("user/drop-debug-sidecar");
+    assertThat(plan.rules().get(0).actions())
+        .containsExactly(new RuleAction.JsonPatchAction(List.of(
+            dev.umzug.engine.spi.PatchOp.remove(dev.umzug.engine.spi.JsonPointer.parse("/spec/template/spec/containers/1")))));
     assertThat(plan.verification())
         .isEqualTo(new VerificationSpec(false, Optional.of(base.resolve("reports/drill.md"))));
     assertThat(plan.conflictPolicy()).isEqualTo(ConflictPolicy.UPDATE);
@@ -179,7 +182,7 @@ class PlanLoaderTest {
   @Test
   @DisplayName("loading the same file twice gives equal plans")
   void loadingIsDeterministic() throws IOException {
-    Path file = write(MINIMAL + "  rules:\n    - name: a\n      match: {kind: Service}\n");
+    Path file = write(MINIMAL + "  rules:\n    - name: a\n      match: {resources: [Service], name: '^w'}\n      actions: [{mergePatch: {metadata: {labels: {a: b}}}}]\n");
 
     assertThat(PlanLoader.load(file)).isEqualTo(PlanLoader.load(file));
   }
@@ -265,7 +268,7 @@ class PlanLoaderTest {
             List.of("15:13: spec.namespaces[0].name: must be a DNS-1123 label: lowercase letters, digits"
                 + " and '-', starting and ending with a letter or digit")),
         Arguments.of("a rule needs a name",
-            MINIMAL + "  rules:\n    - match: {kind: Service}\n",
+            MINIMAL + "  rules:\n    - match: {resources: [services]}\n      actions: [{drop: unused}]\n",
             List.of("15:7: spec.rules[0].name: is required")),
         Arguments.of("a registry mapping key with dots is quoted in the field name",
             MINIMAL + "  mappings:\n    registries:\n      gcr.io: 42\n",
@@ -310,13 +313,14 @@ class PlanLoaderTest {
   }
 
   @Test
-  @DisplayName("a rule's definition cannot be changed through the model")
-  void ruleDefinitionIsACopy() throws IOException {
-    MigrationPlan plan = PlanLoader.load(write(MINIMAL + "  rules:\n    - name: a\n      match: {kind: Service}\n"));
+  @DisplayName("a rule's merge patch cannot be changed through the model")
+  void ruleModelIsACopy() throws IOException {
+    MigrationPlan plan = PlanLoader.load(write(MINIMAL + "  rules:\n    - name: a\n      actions: [{mergePatch: {x: 1}}]\n"));
+    RuleAction.MergePatchAction merge = (RuleAction.MergePatchAction) plan.rules().get(0).actions().get(0);
 
-    plan.rules().get(0).definition().put("name", "changed");
+    merge.patch().put("x", 2);
 
-    assertThat(plan.rules().get(0).definition().path("name").asText()).isEqualTo("a");
+    assertThat(merge.patch().path("x").asInt()).isEqualTo(1);
   }
 
   private Path write(String yaml) throws IOException {

@@ -108,6 +108,26 @@ class RewriteEngineTest {
   }
 
   @Test
+  @DisplayName("lets a user rule win an overlap: the earlier rule's overlapping operations are not applied, its others are, and the override is reported")
+  void userRulesWinOverlaps() throws Exception {
+    RewriteRule pack = rule("a/pack", RewriteRule.PRIORITY_PROVIDER, (r, v) -> RewriteResult.builder(r, v)
+        .patch(PatchOp.remove(JsonPointer.of("metadata", "annotations")))
+        .patch(PatchOp.replace(JsonPointer.of("data", "k"), "pack")).build());
+    RewriteRule user = rule("user/mine", RewriteRule.PRIORITY_USER, (r, v) -> RewriteResult.builder(r, v)
+        .patch(PatchOp.replace(JsonPointer.of("metadata", "annotations", "x"), "9")).build());
+    ObjectOutcome outcome = engine(pack, user).rewrite(configMap(CM));
+    assertThat(outcome.result().at("/metadata/annotations/x").asText()).isEqualTo("9");
+    assertThat(outcome.result().at("/metadata/annotations/y").asText()).isEqualTo("2");
+    assertThat(outcome.result().at("/data/k").asText()).as("the pack's other change stays").isEqualTo("pack");
+    assertThat(outcome.changes()).extracting(AppliedChange::ruleId).containsExactly("a/pack", "user/mine");
+    assertThat(outcome.findings()).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.ruleId()).isEqualTo(RewriteEngine.ENGINE_ID);
+      assertThat(f.message()).isEqualTo("user rule user/mine overrides rule a/pack: a/pack's remove /metadata/annotations not applied");
+    });
+  }
+
+  @Test
   @DisplayName("drops an object when any rule drops it, with every reason, and applies no patch")
   void drop() throws Exception {
     RewriteRule dropper = rule("a/drop", 500, (r, v) -> RewriteResult.builder(r, v).drop("not wanted").build());

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.umzug.engine.inventory.IndexedInventory;
+import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.engine.registry.Registry;
 import dev.umzug.engine.rewrite.ObjectOutcome;
 import dev.umzug.engine.rewrite.RewriteEngine;
 import dev.umzug.engine.rewrite.SimpleRewriteContext;
+import dev.umzug.engine.rewrite.user.UserRules;
 import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.Mappings;
 import dev.umzug.engine.spi.ResourceView;
@@ -43,7 +45,9 @@ import java.util.stream.Stream;
  *       must match some finding ({@code object} is the ref's toString, e.g. {@code Service shop/web};
  *       {@code contains} is a substring of the message). With {@code exact: true} at the top (as
  *       {@code {exact: true, findings: [...]}}) no other finding of severity warning or above may
- *       occur.
+ *       occur;
+ *   <li>{@code plan.yaml} (optional): a migration plan whose {@code spec.rules} (user rules, and the
+ *       Velero files they reference, beside it) run after the registry's rules.
  * </ul>
  */
 public record RewriteCase(
@@ -56,7 +60,8 @@ public record RewriteCase(
     List<ObjectNode> input,
     List<ObjectNode> expected,
     List<ExpectedFinding> expectedFindings,
-    boolean exactFindings) {
+    boolean exactFindings,
+    List<RewriteRule> userRules) {
 
   public static final ObjectMapper YAML =
       new ObjectMapper(
@@ -131,7 +136,10 @@ public record RewriteCase(
           docs(dir.resolve("input.yaml")),
           Files.exists(dir.resolve("expected.yaml")) ? docs(dir.resolve("expected.yaml")) : List.of(),
           findings,
-          exact);
+          exact,
+          Files.exists(dir.resolve("plan.yaml"))
+              ? UserRules.from(PlanLoader.load(dir.resolve("plan.yaml")))
+              : List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read case " + dir, e);
     }
@@ -150,6 +158,8 @@ public record RewriteCase(
     if (!ruleIds.isEmpty() && rules.size() != ruleIds.size()) {
       throw new IllegalStateException(dir + ": unknown rule id among " + ruleIds);
     }
+    rules = new ArrayList<>(rules);
+    rules.addAll(userRules);
     RewriteEngine engine =
         new RewriteEngine(
             rules,
