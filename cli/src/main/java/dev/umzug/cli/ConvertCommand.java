@@ -107,7 +107,7 @@ public final class ConvertCommand implements Callable<Integer> {
             new ManifestDirectorySource(input), source, target,
             loaded == null ? Mappings.none() : loaded.mappings(),
             loaded == null ? Set.of() : namespaces(loaded),
-            registry.rules(), output, overwrite);
+            rulesOf(registry, loaded), output, overwrite);
     return Conversions.run(
         request, this.output.format, report, failOn, parent.global().quiet, spec,
         "umzug convert: " + source.id() + " -> " + target.id() + " from " + input);
@@ -119,6 +119,16 @@ public final class ConvertCommand implements Callable<Integer> {
           spec.commandLine(),
           "missing " + option + (plan == null ? "" : ", and the plan " + plan + " has no " + planField));
     }
+  }
+
+  /** The registered rules, then the plan's own rules in plan order. */
+  static java.util.List<dev.umzug.engine.spi.RewriteRule> rulesOf(Registry registry, MigrationPlan plan) {
+    if (plan == null || plan.rules().isEmpty()) {
+      return registry.rules();
+    }
+    java.util.List<dev.umzug.engine.spi.RewriteRule> rules = new java.util.ArrayList<>(registry.rules());
+    rules.addAll(dev.umzug.engine.rewrite.user.UserRules.from(plan));
+    return rules;
   }
 
   static Set<String> namespaces(MigrationPlan plan) {

@@ -71,7 +71,7 @@ public final class PlanCommand implements Callable<Integer> {
     ConvertRequest request =
         new ConvertRequest(
             new ManifestDirectorySource(input), source, target, plan.mappings(),
-            ConvertCommand.namespaces(plan), registry.rules(), null, false);
+            ConvertCommand.namespaces(plan), ConvertCommand.rulesOf(registry, plan), null, false);
     return ConvertCommand.Conversions.run(
         request, output.format, report, failOn, parent.global().quiet, spec,
         "umzug plan " + plan.name() + ": " + source.id() + " -> " + target.id() + " from " + input

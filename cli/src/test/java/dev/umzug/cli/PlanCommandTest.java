@@ -97,4 +97,49 @@ class PlanCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.out()).contains("blocker");
   }
+
+  @Test
+  @DisplayName("the plan's own rules run after the packs, and their changes are in the report")
+  void userRulesRun() throws IOException {
+    Path app = tmp.resolve("app");
+    Files.createDirectories(app);
+    Files.writeString(app.resolve("web.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          replicas: 6
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "old.registry.example/web:1"}]
+        """);
+    Path plan = tmp.resolve("plan.yaml");
+    Files.writeString(plan, """
+        apiVersion: umzug.dev/v1alpha1
+        kind: MigrationPlan
+        metadata:
+          name: drill
+        spec:
+          source:
+            provider: aws-eks
+            manifests: {path: app}
+          target:
+            provider: ionos
+            output: {path: out}
+          rules:
+            - name: one-replica
+              match: {resources: [deployments.apps]}
+              actions:
+                - jsonPatch: [{op: replace, path: /spec/replicas, value: 1}]
+                - replace: {path: /spec/template/spec/containers/*/image, regex: '^old\\.registry\\.example/(.*)$', with: 'registry.example.eu/$1'}
+        """);
+    Path out = tmp.resolve("converted");
+    CliRun run = CliRun.of("convert", "--plan", plan.toString(), "--out", out.toString(), "-q", "-o", "json");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("\"rule\" : \"user/one-replica\"");
+    String web = Files.readString(out.resolve("namespaces/shop/deployment.apps_web.yaml"));
+    assertThat(web).contains("replicas: 1", "image: registry.example.eu/web:1");
+  }
 }
