@@ -44,10 +44,7 @@ public final class PatchApplier {
     switch (op.op()) {
       case ADD -> add(document, op.path(), op.value().deepCopy());
       case REMOVE -> remove(document, op.path());
-      case REPLACE -> {
-        remove(document, op.path());
-        add(document, op.path(), op.value().deepCopy());
-      }
+      case REPLACE -> replace(document, op.path(), op.value().deepCopy());
       case MOVE -> {
         if (op.path().startsWith(op.from()) && !op.path().equals(op.from())) {
           throw new PatchException("cannot move " + op.from() + " into itself at " + op.path());
@@ -102,6 +99,25 @@ public final class PatchApplier {
       } else {
         array.insert(index(last, array.size(), path), value);
       }
+    } else {
+      throw new PatchException("parent of " + path + " is not an object or array");
+    }
+  }
+
+  /** Replaces a value where it stands, so the key keeps its place in the written YAML. */
+  private static void replace(JsonNode document, JsonPointer path, JsonNode value) {
+    if (path.isRoot()) {
+      throw new PatchException("cannot replace the whole document");
+    }
+    JsonNode parent = get(document, path.parent());
+    String last = path.last();
+    if (parent instanceof ObjectNode object) {
+      if (!object.has(last)) {
+        throw new PatchException("no value at " + path);
+      }
+      object.replace(last, value);
+    } else if (parent instanceof ArrayNode array) {
+      array.set(index(last, array.size() - 1, path), value);
     } else {
       throw new PatchException("parent of " + path + " is not an object or array");
     }
