@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sourceRanges client address allow-lists
  * @param lostFeatures source annotations whose feature is lost, reported when removed
  * @param notes what else to know on this provider (target side), or an empty string
+ * @param requirements settings its load balancers need that a source cannot supply (target side)
  */
 public record LoadBalancerFacet(
     Confidence confidence,
@@ -24,7 +25,8 @@ public record LoadBalancerFacet(
     LbFeature proxyProtocol,
     LbFeature sourceRanges,
     List<LostFeature> lostFeatures,
-    String notes) {
+    String notes,
+    List<LbRequirement> requirements) {
 
   public LoadBalancerFacet {
     Facts.required(confidence, "loadBalancer.confidence");
@@ -35,6 +37,7 @@ public record LoadBalancerFacet(
     Facts.required(sourceRanges, "loadBalancer.sourceRanges");
     lostFeatures = Facts.list(lostFeatures);
     notes = notes == null ? "" : notes;
+    requirements = Facts.list(requirements);
   }
 
   public boolean isVendorAnnotation(String key) {

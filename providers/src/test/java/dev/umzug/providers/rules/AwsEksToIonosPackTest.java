@@ -17,7 +17,7 @@ class AwsEksToIonosPackTest {
   private static final Registry REGISTRY = Registry.load();
 
   static List<RewriteCase> cases() {
-    return PackCases.all();
+    return PackCases.of("aws-eks-to-ionos");
   }
 
   @ParameterizedTest(name = "{0}")
