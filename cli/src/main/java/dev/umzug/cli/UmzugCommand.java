@@ -15,9 +15,11 @@ import picocli.CommandLine.Spec;
     description = "Moves Kubernetes workloads from one provider to another, explaining every change.",
     subcommands = {
       ConvertCommand.class,
+      KeysCommand.class,
       PlanCommand.class,
       ProvidersCommand.class,
       RulesCommand.class,
+      SnapshotsCommand.class,
     })
 public final class UmzugCommand implements Runnable {
 
