@@ -60,6 +60,10 @@ public final class ErrorHandler
     if (e instanceof OutputException) {
       return ExitCode.UNREACHABLE;
     }
+    if (e instanceof dev.umzug.engine.snapshot.SnapshotIntegrityException
+        || e instanceof dev.umzug.engine.snapshot.SnapshotManifest.ManifestFormatException) {
+      return ExitCode.VERIFICATION_FAILED;
+    }
     if (e instanceof MigrationException) {
       return ExitCode.INTERNAL;
     }
