@@ -30,6 +30,18 @@ class ProviderPackTest {
           "storage-gp3", "lb-internal", "lb-proxy-protocol", "ingress-alb", "registry-ecr",
           "nodes-pool", "snapshot-class");
 
+  /**
+   * The targets every gcp-gke and azure-aks pack must cover. ionos is left out: its gcp-gke and
+   * azure-aks cases predate these names (storage-tiers, ingress-gce, nodes-gke, ...).
+   */
+  private static final List<String> HYPERSCALER_TARGETS =
+      List.of("ovhcloud", "stackit", "scaleway", "hetzner", "otc", "exoscale", "openstack", "k3s");
+
+  private static final List<String> HYPERSCALER_SOURCES = List.of("gcp-gke", "azure-aks");
+
+  private static final List<String> HYPERSCALER_CASES =
+      List.of("storage-class", "lb-internal", "ingress", "registry", "nodes-pool", "identity");
+
   static List<RewriteCase> cases() {
     return PackCases.all();
   }
@@ -55,6 +67,25 @@ class ProviderPackTest {
         assertThat(list(dir))
             .as("aws-eks-to-%s has a case %s*", target, prefix)
             .anyMatch(d -> d.getFileName().toString().startsWith(prefix));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "every target except ionos has the core gcp-gke and azure-aks cases: storage class, internal LB,"
+          + " ingress, registry, node pool, workload identity (ionos has its own, differently named cases)")
+  void everyTargetHasTheCoreGkeAndAksCases() {
+    for (String source : HYPERSCALER_SOURCES) {
+      for (String target : HYPERSCALER_TARGETS) {
+        Path dir = PackCases.ROOT.resolve(source + "-to-" + target);
+        for (String name : HYPERSCALER_CASES) {
+          assertThat(list(dir))
+              .as("%s-to-%s has a case %s", source, target, name)
+              .anyMatch(d -> d.getFileName().toString().equals(name)
+                  && Files.isRegularFile(d.resolve("case.yaml"))
+                  && Files.isRegularFile(d.resolve("findings.yaml")));
+        }
       }
     }
   }
