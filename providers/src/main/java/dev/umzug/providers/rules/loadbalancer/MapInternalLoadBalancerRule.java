@@ -1,5 +1,6 @@
 package dev.umzug.providers.rules.loadbalancer;
 
+import dev.umzug.engine.spi.Confidence;
 import dev.umzug.engine.spi.PatchOp;
 import dev.umzug.engine.spi.ResourceView;
 import dev.umzug.engine.spi.RewriteContext;
@@ -53,8 +54,15 @@ public final class MapInternalLoadBalancerRule extends LoadBalancerRuleBase {
           .build();
     }
     target.annotations().forEach((k, v) -> result.patch(PatchOp.add(Meta.annotation(k), v)));
+    String message =
+        "internal load balancer (" + cause + ") kept with " + target.annotations() + target.confidence().caveat();
+    if (target.confidence() == Confidence.CONFIRMED) {
+      return result.info(message).build();
+    }
+    // if the target's annotation is wrong, the Service becomes public: an operator must check it
     return result
-        .info("internal load balancer (" + cause + ") kept with " + target.annotations() + target.confidence().caveat())
+        .warning(message, "check on a test Service that " + context.target().displayName()
+            + " creates a private load balancer from these annotations before relying on it")
         .build();
   }
 }
