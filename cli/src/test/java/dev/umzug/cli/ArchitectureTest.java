@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The module boundaries hold")
 class ArchitectureTest {
 
+  private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
+      ENGINE_OUTSIDE_SPI =
+          com.tngtech.archunit.base.DescribedPredicate.describe(
+              "engine classes outside engine.spi",
+              c -> c.getPackageName().startsWith("dev.umzug.engine")
+                  && !c.getPackageName().startsWith("dev.umzug.engine.spi"));
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -30,10 +37,7 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAPackage("dev.umzug.providers..")
         .should().dependOnClassesThat(
-            com.tngtech.archunit.base.DescribedPredicate.describe(
-                "engine classes outside engine.spi",
-                c -> c.getPackageName().startsWith("dev.umzug.engine")
-                    && !c.getPackageName().startsWith("dev.umzug.engine.spi")))
+            ENGINE_OUTSIDE_SPI)
         .check(classes);
   }
 
@@ -52,10 +56,7 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAPackage("dev.umzug.engine.spi..")
         .should().dependOnClassesThat(
-            com.tngtech.archunit.base.DescribedPredicate.describe(
-                "engine classes outside engine.spi",
-                c -> c.getPackageName().startsWith("dev.umzug.engine")
-                    && !c.getPackageName().startsWith("dev.umzug.engine.spi")))
+            ENGINE_OUTSIDE_SPI)
         .check(classes);
   }
 
