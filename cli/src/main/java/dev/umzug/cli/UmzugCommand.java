@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ProvidersCommand.class,
       RulesCommand.class,
+      SnapshotCommand.class,
       SnapshotsCommand.class,
     })
 public final class UmzugCommand implements Runnable {
