@@ -15,9 +15,11 @@ final class S3ProxyServer implements AutoCloseable {
   static final String SECRET_KEY = "umzug-test-secret-0123456789";
 
   private final S3Proxy proxy;
+  private final String host;
 
-  private S3ProxyServer(S3Proxy proxy) {
+  private S3ProxyServer(S3Proxy proxy, String host) {
     this.proxy = proxy;
+    this.host = host;
   }
 
   /** Starts a server; with {@code virtualHost} (e.g. {@code localhost}) it also accepts {@code bucket.localhost}. */
@@ -41,11 +43,12 @@ final class S3ProxyServer implements AutoCloseable {
       }
       Thread.onSpinWait();
     }
-    return new S3ProxyServer(proxy);
+    // with a virtual host, requests must name it (or bucket.it); the bare IP would read as a bucket
+    return new S3ProxyServer(proxy, virtualHost == null ? "127.0.0.1" : virtualHost);
   }
 
   String endpoint() {
-    return "http://127.0.0.1:" + proxy.getPort();
+    return "http://" + host + ":" + proxy.getPort();
   }
 
   int port() {
