@@ -3,6 +3,8 @@ package dev.umzug.engine.registry;
 import dev.umzug.engine.error.InvalidInputException;
 import dev.umzug.engine.spi.ProviderProfile;
 import dev.umzug.engine.spi.RewriteRule;
+import dev.umzug.engine.spi.SourceFactory;
+import dev.umzug.engine.spi.StoreFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +17,8 @@ public final class Registry {
 
   private final Map<String, ProviderProfile> profiles;
   private final List<RewriteRule> rules;
+  private final Map<String, StoreFactory> stores = new TreeMap<>();
+  private final Map<String, SourceFactory> sources = new TreeMap<>();
 
   public Registry(List<ProviderProfile> profiles, List<RewriteRule> rules) {
     Map<String, ProviderProfile> byId = new TreeMap<>();
@@ -36,7 +40,20 @@ public final class Registry {
     ServiceLoader.load(ProviderProfile.class, loader).forEach(profiles::add);
     List<RewriteRule> rules = new ArrayList<>();
     ServiceLoader.load(RewriteRule.class, loader).forEach(rules::add);
-    return new Registry(profiles, rules);
+    Registry registry = new Registry(profiles, rules);
+    ServiceLoader.load(StoreFactory.class, loader).forEach(f -> registry.stores.put(f.scheme(), f));
+    ServiceLoader.load(SourceFactory.class, loader).forEach(f -> registry.sources.put(f.kind(), f));
+    return registry;
+  }
+
+  /** The factory for stores of a scheme such as {@code s3}, if a provider pack brings one. */
+  public java.util.Optional<StoreFactory> storeFactory(String scheme) {
+    return java.util.Optional.ofNullable(stores.get(scheme));
+  }
+
+  /** The factory for sources of a kind such as {@code velero-backup}, if a provider pack brings one. */
+  public java.util.Optional<SourceFactory> sourceFactory(String kind) {
+    return java.util.Optional.ofNullable(sources.get(kind));
   }
 
   /** All profiles, by id. */

@@ -1,6 +1,5 @@
 package dev.umzug.providers.s3;
 
-import dev.umzug.engine.plan.S3Credentials;
 import io.minio.credentials.AwsConfigProvider;
 import io.minio.credentials.Credentials;
 import io.minio.credentials.Provider;

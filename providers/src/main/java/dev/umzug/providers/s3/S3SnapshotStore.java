@@ -1,7 +1,5 @@
 package dev.umzug.providers.s3;
 
-import dev.umzug.engine.plan.S3Credentials;
-import dev.umzug.engine.plan.S3Store;
 import dev.umzug.engine.spi.SnapshotStore;
 import dev.umzug.engine.spi.StoreKey;
 import dev.umzug.engine.spi.StoredObject;
@@ -83,7 +81,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
    * @throws java.nio.file.AccessDeniedException when there are no keys or they are refused
    * @throws IOException when the endpoint cannot be reached or the bucket does not exist
    */
-  public static S3SnapshotStore fromPlan(S3Store spec) throws IOException {
+  public static S3SnapshotStore fromPlan(S3Location spec) throws IOException {
     return builder().from(spec).open();
   }
 
@@ -91,7 +89,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
    * A plan's store spec for a command-line location {@code s3://bucket[/prefix]}: AWS S3 (or
    * whatever endpoint is added later), virtual-host addressing, the default credential chain.
    */
-  public static S3Store parseUri(String uri) {
+  public static S3Location parseUri(String uri) {
     if (uri == null || !uri.startsWith("s3://")) {
       throw new IllegalArgumentException("not an S3 location (s3://bucket/prefix): " + uri);
     }
@@ -99,7 +97,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
     int slash = rest.indexOf('/');
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-    return new S3Store(Optional.empty(), bucket, Builder.normalizePrefix(prefix), Optional.empty(), false,
+    return new S3Location(Optional.empty(), bucket, Builder.normalizePrefix(prefix), Optional.empty(), false,
         S3Credentials.defaultChain());
   }
 
@@ -306,7 +304,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
     private Builder() {}
 
     /** Takes every setting from a plan's store. */
-    public Builder from(S3Store spec) {
+    public Builder from(S3Location spec) {
       spec.endpoint().ifPresent(this::endpoint);
       bucket(spec.bucket());
       prefix(spec.prefix());

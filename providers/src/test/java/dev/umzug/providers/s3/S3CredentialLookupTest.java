@@ -3,7 +3,6 @@ package dev.umzug.providers.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.umzug.engine.plan.S3Credentials;
 import io.minio.credentials.Credentials;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.umzug.engine.plan.S3Credentials;
-import dev.umzug.engine.plan.S3Store;
 import dev.umzug.engine.snapshot.AgeIdentity;
 import dev.umzug.engine.snapshot.ManifestSigner;
 import dev.umzug.engine.snapshot.ManifestVerifier;
@@ -51,7 +49,7 @@ class S3SnapshotRoundTripTest {
   @Test
   @DisplayName("is written by SnapshotWriter through the plan's store settings and verifies clean")
   void writtenAndVerified(@TempDir Path home) throws Exception {
-    S3Store spec = new S3Store(Optional.of(server.endpoint()), "umzug-plan", "/clusters/prod/", Optional.of("us-east-1"),
+    S3Location spec = new S3Location(Optional.of(server.endpoint()), "umzug-plan", "/clusters/prod/", Optional.of("us-east-1"),
         true, S3Credentials.defaultChain());
     KeyPair signing = SigningKeys.generate();
     KeyPair age = new X25519KeyPairGenerator().generateKeyPair();

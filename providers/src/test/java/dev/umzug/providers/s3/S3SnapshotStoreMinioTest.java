@@ -3,7 +3,6 @@ package dev.umzug.providers.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.umzug.engine.plan.S3Credentials;
 import dev.umzug.engine.spi.SnapshotStore.PutMode;
 import dev.umzug.engine.spi.StoreKey;
 import io.minio.MakeBucketArgs;

@@ -3,8 +3,6 @@ package dev.umzug.providers.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.umzug.engine.plan.S3Credentials;
-import dev.umzug.engine.plan.S3Store;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +18,7 @@ class S3StoreSettingsTest {
   @Test
   @DisplayName("s3://bucket/prefix becomes a plan store on AWS with the default chain")
   void parsesUri() {
-    S3Store spec = S3SnapshotStore.parseUri("s3://backups/team-a/umzug/");
+    S3Location spec = S3SnapshotStore.parseUri("s3://backups/team-a/umzug/");
     assertThat(spec.bucket()).isEqualTo("backups");
     assertThat(spec.prefix()).isEqualTo("team-a/umzug");
     assertThat(spec.endpoint()).isEmpty();
@@ -34,7 +32,7 @@ class S3StoreSettingsTest {
   @DisplayName("the plan's pathStyle chooses path or virtual-host addressing, without contacting the endpoint")
   void addressingFromPlan() throws Exception {
     for (boolean pathStyle : new boolean[] {true, false}) {
-      S3Store spec = new S3Store(Optional.of("https://objects.example.com:9000"), "backups", "p", Optional.of("eu-1"),
+      S3Location spec = new S3Location(Optional.of("https://objects.example.com:9000"), "backups", "p", Optional.of("eu-1"),
           pathStyle, S3Credentials.fromEnvironment());
       try (S3SnapshotStore store = S3SnapshotStore.builder().from(spec).environment(KEYS).build()) {
         assertThat(store.virtualHostStyle()).isEqualTo(!pathStyle);
