@@ -22,7 +22,7 @@ final class ClusterErrors {
   static ClusterAccessException access(
       KubernetesClientException e, String context, String server, String namespace,
       String what) {
-    int code = e.getCode();
+    int code = Math.max(e.getCode(), 0); // fabric8 says -1 when there was no answer
     String message;
     if (code == 401) {
       message = "credentials of context '" + context + "' rejected (HTTP 401) when trying to "
