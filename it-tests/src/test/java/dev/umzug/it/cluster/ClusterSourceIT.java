@@ -256,9 +256,9 @@ class ClusterSourceIT {
       kube.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
           .withName("fast").endMetadata().withProvisioner("ebs.csi.aws.com").build()).create();
       pvc("shop", "data", "fast");
-      kube.resource(new GenericKubernetesResourceBuilder().withApiVersion("scheduling.k8s.io/v1")
-          .withKind("PriorityClass").withNewMetadata().withName("high").endMetadata()
-          .addToAdditionalProperties("value", 1000).build()).create();
+      kube.scheduling().v1().priorityClasses().resource(
+          new io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder()
+              .withNewMetadata().withName("high").endMetadata().withValue(1000).build()).create();
       deployment("shop", "web", "high", null);
       kube.network().v1().ingresses().inNamespace("shop").resource(new IngressBuilder()
           .withNewMetadata().withName("web").endMetadata()
