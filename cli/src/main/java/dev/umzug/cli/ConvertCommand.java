@@ -96,7 +96,10 @@ public final class ConvertCommand implements Callable<Integer> {
     Path output = Paths.display(out != null ? out : loaded == null ? null : loaded.target().output().map(OutputDir::path).orElse(null));
     String sourceId = sourceProvider != null ? sourceProvider : loaded == null ? null : loaded.sourceProvider();
     String targetId = targetProvider != null ? targetProvider : loaded == null ? null : loaded.targetProvider();
-    require(input, "--from", "a manifests source (spec.source.manifests)");
+    boolean planSource = input == null && loaded != null;
+    if (!planSource) {
+      require(input, "--from", "a source (spec.source)");
+    }
     require(sourceId, "--source-provider", "spec.source.provider");
     require(targetId, "--target-provider", "spec.target.provider");
     require(output, "--out", "an output directory (spec.target.output)");
@@ -104,13 +107,15 @@ public final class ConvertCommand implements Callable<Integer> {
     ProviderProfile target = registry.profile(targetId);
     ConvertRequest request =
         new ConvertRequest(
-            new ManifestDirectorySource(input), source, target,
+            planSource ? new dev.umzug.engine.registry.Locations(registry).source(loaded, Paths::display)
+                : new ManifestDirectorySource(input),
+            source, target,
             loaded == null ? Mappings.none() : loaded.mappings(),
             loaded == null ? Set.of() : namespaces(loaded),
             rulesOf(registry, loaded), output, overwrite);
     return Conversions.run(
         request, this.output.format, report, failOn, parent.global().quiet, spec,
-        "umzug convert: " + source.id() + " -> " + target.id() + " from " + input);
+        "umzug convert: " + source.id() + " -> " + target.id() + " from " + request.source().describe());
   }
 
   private void require(Object value, String option, String planField) {

@@ -5,7 +5,6 @@ import dev.umzug.engine.convert.ConvertRequest;
 import dev.umzug.engine.plan.MigrationPlan;
 import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.engine.registry.Registry;
-import dev.umzug.engine.source.ManifestDirectorySource;
 import dev.umzug.engine.spi.ProviderProfile;
 import dev.umzug.engine.spi.Severity;
 import java.nio.file.Path;
@@ -60,21 +59,13 @@ public final class PlanCommand implements Callable<Integer> {
     Registry registry = parent.registry();
     ProviderProfile source = registry.profile(plan.sourceProvider());
     ProviderProfile target = registry.profile(plan.targetProvider());
-    if (plan.source().manifests().isEmpty()) {
-      spec.commandLine().getOut().println(
-          "plan " + plan.name() + " is valid: " + source.id() + " -> " + target.id()
-              + "; planning a " + (plan.source().cluster().isPresent() ? "live cluster" : "Velero backup")
-              + " source needs the snapshot phase, which is not built yet");
-      return 0;
-    }
-    Path input = Paths.display(plan.source().manifests().get().path());
     ConvertRequest request =
         new ConvertRequest(
-            new ManifestDirectorySource(input), source, target, plan.mappings(),
-            ConvertCommand.namespaces(plan), ConvertCommand.rulesOf(registry, plan), null, false);
+            new dev.umzug.engine.registry.Locations(registry).source(plan, Paths::display), source, target,
+            plan.mappings(), ConvertCommand.namespaces(plan), ConvertCommand.rulesOf(registry, plan), null, false);
     return ConvertCommand.Conversions.run(
         request, output.format, report, failOn, parent.global().quiet, spec,
-        "umzug plan " + plan.name() + ": " + source.id() + " -> " + target.id() + " from " + input
-            + " (nothing is written)");
+        "umzug plan " + plan.name() + ": " + source.id() + " -> " + target.id() + " from "
+            + request.source().describe() + " (nothing is written)");
   }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.umzug.cli.options.OutputFormat;
 import dev.umzug.cli.options.OutputOptions;
-import dev.umzug.engine.error.InvalidInputException;
 import dev.umzug.engine.error.PlanInvalidException;
-import dev.umzug.engine.plan.LocalStore;
 import dev.umzug.engine.plan.MigrationPlan;
 import dev.umzug.engine.plan.PlanLoader;
-import dev.umzug.engine.snapshot.LocalDirectoryStore;
+import dev.umzug.engine.registry.Locations;
 import dev.umzug.engine.snapshot.ManifestSigner;
 import dev.umzug.engine.snapshot.SigningKeys;
 import dev.umzug.engine.snapshot.SnapshotRun;
 import dev.umzug.engine.snapshot.SnapshotWriter;
-import dev.umzug.engine.source.ManifestDirectorySource;
 import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.ObjectSource;
 import dev.umzug.engine.spi.Severity;
@@ -68,8 +65,9 @@ public final class SnapshotCommand implements Callable<Integer> {
       description = "Snapshot id; default: <plan name>-<UTC time, yyyyMMdd-HHmmss>.")
   String id;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Local store directory instead of the plan's store.")
-  Path storeDir;
+  @Option(names = "--store", paramLabel = "LOCATION",
+      description = "Store instead of the plan's: a local directory or s3://bucket/prefix.")
+  String storeLocation;
 
   /** Set by tests so that the id and the manifest's time are fixed. */
   Clock clock = Clock.systemUTC();
@@ -107,22 +105,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   }
 
   private SnapshotStore openStore(MigrationPlan plan) {
-    if (storeDir != null) {
-      return LocalDirectoryStore.create(storeDir);
-    }
-    if (plan.store() instanceof LocalStore local) {
-      return LocalDirectoryStore.create(local.path());
-    }
-    throw new InvalidInputException(planFile + ": spec.store: type " + plan.store().type()
-        + " is not supported by this build yet; pass --store DIR for a local store");
+    Locations locations = new Locations(parent.registry());
+    return storeLocation != null ? locations.store(storeLocation, true) : locations.store(plan.store());
   }
 
   private ObjectSource sourceOf(MigrationPlan plan) {
-    if (plan.source().manifests().isPresent()) {
-      return new ManifestDirectorySource(Paths.display(plan.source().manifests().get().path()));
-    }
-    throw new InvalidInputException(planFile + ": spec.source: only a manifests source can be"
-        + " snapshotted by this build; live clusters and Velero backups follow");
+    return new Locations(parent.registry()).source(plan, Paths::display);
   }
 
   private void render(SnapshotRun.Result result, SnapshotStore store, List<Finding> findings) {

@@ -57,7 +57,7 @@ public final class ErrorHandler
     if (e instanceof InvalidInputException) {
       return ExitCode.USAGE;
     }
-    if (e instanceof OutputException) {
+    if (e instanceof OutputException || e instanceof dev.umzug.engine.error.ClusterAccessException) {
       return ExitCode.UNREACHABLE;
     }
     if (e instanceof dev.umzug.engine.snapshot.SnapshotIntegrityException

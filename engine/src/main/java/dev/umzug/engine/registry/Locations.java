@@ -75,8 +75,14 @@ public final class Locations {
     if (plan.source().veleroBackup().isPresent()) {
       return veleroBackup(plan.source().veleroBackup().get(), plan.file().getParent());
     }
-    throw new InvalidInputException(plan.file() + ": spec.source.cluster: reading a live cluster is"
-        + " not available in this build");
+    var namespaces = plan.namespaces().stream().map(dev.umzug.engine.plan.NamespaceSpec::name).toList();
+    if (namespaces.isEmpty()) {
+      throw new InvalidInputException(plan.file() + ": spec.namespaces: name the namespaces to read"
+          + " from a live cluster (all of a cluster would include its system namespaces)");
+    }
+    return new dev.umzug.engine.source.cluster.ClusterObjectSource(
+        plan.source().cluster().orElseThrow(),
+        dev.umzug.engine.source.cluster.ClusterSourceOptions.of(namespaces).withRetries(2));
   }
 
   /**
