@@ -9,7 +9,6 @@ import dev.umzug.cli.options.OutputFormat;
 import dev.umzug.cli.options.OutputOptions;
 import dev.umzug.engine.error.InvalidInputException;
 import dev.umzug.engine.snapshot.AgeIdentity;
-import dev.umzug.engine.snapshot.LocalDirectoryStore;
 import dev.umzug.engine.snapshot.ManifestItem;
 import dev.umzug.engine.snapshot.ManifestVerifier;
 import dev.umzug.engine.snapshot.SigningKeys;
@@ -50,13 +49,23 @@ public final class SnapshotsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The store option every subcommand takes; a local directory for now. */
+  /** The store option every subcommand takes. */
   static final class StoreOption {
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "The snapshot store: a local directory.")
-    Path store;
+    @Option(names = "--store", required = true, paramLabel = "LOCATION",
+        description = "The snapshot store: a local directory or s3://bucket/prefix.")
+    String store;
+
+    private dev.umzug.engine.spi.SnapshotStore opened;
+
+    dev.umzug.engine.spi.SnapshotStore open() {
+      if (opened == null) {
+        opened = new dev.umzug.engine.registry.Locations(dev.umzug.engine.registry.Registry.load()).store(store, false);
+      }
+      return opened;
+    }
 
     Snapshots snapshots() {
-      return new Snapshots(LocalDirectoryStore.open(store));
+      return new Snapshots(open());
     }
   }
 
@@ -141,7 +150,7 @@ public final class SnapshotsCommand implements Runnable {
       Optional<SnapshotVerification> verification = Optional.empty();
       if (verify) {
         verification = Optional.of(
-            new SnapshotVerifier(LocalDirectoryStore.open(store.store), new ManifestVerifier(SigningKeys.readPublic(publicKey)),
+            new SnapshotVerifier(store.open(), new ManifestVerifier(SigningKeys.readPublic(publicKey)),
                 Optional.ofNullable(identity).map(AgeIdentity::read)).verify(id));
       }
       render(spec.commandLine().getOut(), summary, verification);

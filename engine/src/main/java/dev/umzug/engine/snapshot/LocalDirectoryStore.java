@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  */
 public final class LocalDirectoryStore implements SnapshotStore {
 
+  /** Directories already created, so that a put into a known directory costs no stat calls. */
+  private final java.util.Set<Path> knownDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+
   private final Path root;
 
   private LocalDirectoryStore(Path root) {
@@ -87,7 +91,10 @@ public final class LocalDirectoryStore implements SnapshotStore {
   public StoredObject put(StoreKey key, PutMode mode, Body body) throws IOException {
     Path target = pathOf(key);
     Path dir = target.getParent();
-    Files.createDirectories(dir);
+    if (!knownDirectories.contains(dir)) {
+      Files.createDirectories(dir);
+      knownDirectories.add(dir);
+    }
     if (mode == PutMode.CREATE && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(key.value());
     }
@@ -105,7 +112,7 @@ public final class LocalDirectoryStore implements SnapshotStore {
             // the store closes the file, after forcing it to disk
           }
         };
-        OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+        OutputStream buffered = new java.io.BufferedOutputStream(out, 8 * 1024);
         body.writeTo(buffered);
         buffered.flush();
         channel.force(true);

@@ -31,18 +31,31 @@ public final class SnapshotRun {
   /** What a run produced. */
   public record Result(SnapshotManifest manifest, long objects, long skipped, Map<Severity, Long> findings) {}
 
+  /** Objects written to the store at once: each write waits on the disk or the network. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
   private final SnapshotStore store;
   private final Set<String> namespaces;
   private final List<String> recipients;
+  private final int parallelism;
 
   /**
    * @param namespaces source namespaces to keep; empty keeps all
    * @param recipients age recipients for Secrets; a Secret with none fails the run
    */
   public SnapshotRun(SnapshotStore store, Set<String> namespaces, List<String> recipients) {
+    this(store, namespaces, recipients, DEFAULT_PARALLELISM);
+  }
+
+  /** @param parallelism objects written at once; reading stays sequential and in order */
+  public SnapshotRun(SnapshotStore store, Set<String> namespaces, List<String> recipients, int parallelism) {
     this.store = store;
     this.namespaces = Set.copyOf(namespaces);
     this.recipients = List.copyOf(recipients);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
+    }
+    this.parallelism = parallelism;
   }
 
   public Result run(ObjectSource source, SnapshotWriter writer, String snapshotId, Consumer<Finding> findings) {
@@ -54,6 +67,7 @@ public final class SnapshotRun {
     Set<ResourceRef> seen = new HashSet<>();
     long[] totals = new long[2];
     boolean done = false;
+    Writes writes = new Writes(parallelism);
     try {
       source.read(item -> {
         ResourceView view = ResourceView.of(item.object(), item.location());
@@ -68,17 +82,79 @@ public final class SnapshotRun {
           return;
         }
         boolean secret = view.ref().group().isEmpty() && view.ref().kind().equals("Secret");
-        writer.addObject(view.ref(), item.object(), secret ? recipients : List.of());
+        List<String> encryptTo = secret ? recipients : List.of();
+        writes.submit(() -> writer.addObject(view.ref(), item.object(), encryptTo));
         totals[0]++;
       }, counting);
+      writes.awaitAll();
       SnapshotManifest manifest = writer.finish();
       done = true;
       return new Result(manifest, totals[0], totals[1], counts);
     } catch (IOException e) {
       throw new InvalidInputException(source.describe() + ": cannot read: " + e.getMessage(), e);
     } finally {
+      writes.shutdown();
       if (!done) {
         removeDebris(snapshotId);
+      }
+    }
+  }
+
+  /**
+   * Store writes in flight, at most twice the parallelism, so memory stays bounded while the store
+   * waits on disk or network. The first failure is rethrown to the reading thread.
+   */
+  private static final class Writes {
+    private final java.util.concurrent.ExecutorService pool;
+    private final java.util.concurrent.Semaphore slots;
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private final int capacity;
+
+    Writes(int parallelism) {
+      this.pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism, r -> {
+        Thread t = new Thread(r, "umzug-snapshot-write");
+        t.setDaemon(true);
+        return t;
+      });
+      this.capacity = 2 * parallelism;
+      this.slots = new java.util.concurrent.Semaphore(capacity);
+    }
+
+    void submit(Runnable write) {
+      rethrow();
+      slots.acquireUninterruptibly();
+      pool.execute(() -> {
+        try {
+          write.run();
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          slots.release();
+        }
+      });
+    }
+
+    void awaitAll() {
+      slots.acquireUninterruptibly(capacity);
+      slots.release(capacity);
+      rethrow();
+    }
+
+    private void rethrow() {
+      RuntimeException e = failure.get();
+      if (e != null) {
+        throw e;
+      }
+    }
+
+    /** Lets writes in flight end, so that nothing is written after a failed run cleans up. */
+    void shutdown() {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -25,7 +25,8 @@ import java.util.Set;
  * signature, then the manifest. Until the manifest exists, the snapshot is incomplete, and listing
  * says so; an interrupted run is never taken for a complete one.
  *
- * <p>Not thread-safe; one writer per snapshot.
+ * <p>{@link #addObject} may be called from several threads at once (the manifest sorts its items);
+ * {@link #finish} once, after every {@code addObject} has returned.
  */
 public final class SnapshotWriter {
 
@@ -36,7 +37,7 @@ public final class SnapshotWriter {
   private final Instant createdAt;
   private final List<ManifestItem> items = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
-  private boolean finished;
+  private volatile boolean finished;
 
   private SnapshotWriter(
       SnapshotStore store, String snapshotId, ManifestSigner signer, Instant createdAt) {
@@ -85,8 +86,10 @@ public final class SnapshotWriter {
     }
     List<String> recipients = encrypt ? AgeEncryption.checkRecipients(encryptTo) : List.of();
     String relative = SnapshotLayout.itemKey(ref, encrypt);
-    if (!keys.add(relative)) {
-      throw new InvalidInputException(ref + ": added twice to snapshot " + snapshotId);
+    synchronized (keys) {
+      if (!keys.add(relative)) {
+        throw new InvalidInputException(ref + ": added twice to snapshot " + snapshotId);
+      }
     }
     MessageDigest stored = Digests.sha256();
     MessageDigest content = Digests.sha256();
@@ -113,7 +116,9 @@ public final class SnapshotWriter {
         new ManifestItem(
             relative, ref, ManifestItem.JSON, written.size(), Digests.hex(stored.digest()),
             encrypt ? null : Digests.hex(content.digest()), recipients);
-    items.add(item);
+    synchronized (items) {
+      items.add(item);
+    }
     return item;
   }
 
@@ -125,7 +130,10 @@ public final class SnapshotWriter {
     if (finished) {
       throw new IllegalStateException("snapshot " + snapshotId + " is already finished");
     }
-    SnapshotManifest manifest = new SnapshotManifest(snapshotId, createdAt.toString(), signer.keyId(), items);
+    SnapshotManifest manifest;
+    synchronized (items) {
+      manifest = new SnapshotManifest(snapshotId, createdAt.toString(), signer.keyId(), List.copyOf(items));
+    }
     byte[] bytes = manifest.toBytes();
     byte[] signature = signer.sign(bytes);
     put(prefix.resolve(SnapshotLayout.SIGNATURE), signature);
