@@ -68,6 +68,9 @@ public final class ChangeStorageClassRule implements RewriteRule {
       String prefix,
       RewriteContext context,
       RewriteResult.Builder result) {
+    if (!resource.at(claim.append("spec")).isObject()) {
+      return; // a claim without a spec is not a claim the API server would take: nothing to point
+    }
     JsonPointer field = claim.append("spec", "storageClassName");
     JsonPointer legacy = claim.append("metadata", "annotations", LEGACY_ANNOTATION);
     Optional<String> fieldValue = resource.text(field);
