@@ -1,10 +1,7 @@
 package dev.umzug.engine.source.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.ListOptions;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
@@ -84,12 +81,9 @@ final class PagedList implements Runnable {
     int restarts = 0;
     boolean more = true;
     while (more) {
-      ListOptions options =
-          new ListOptionsBuilder().withLimit((long) pageSize).withContinue(cont).build();
-      GenericKubernetesResourceList list;
+      JsonNode list;
       try {
-        list = client.genericKubernetesResources(type.context()).inNamespace(namespace)
-            .list(options);
+        list = fetch(cont);
       } catch (KubernetesClientException e) {
         if (e.getCode() == 410 && cont != null && restarts < MAX_RESTARTS) {
           restarts++;
@@ -99,26 +93,63 @@ final class PagedList implements Runnable {
         }
         throw e;
       }
-      List<ObjectNode> objects = new ArrayList<>(list.getItems().size());
-      for (GenericKubernetesResource item : list.getItems()) {
-        String name = item.getMetadata() == null ? "" : item.getMetadata().getName();
+      JsonNode items = list.path("items");
+      List<ObjectNode> objects = new ArrayList<>(items.size());
+      for (JsonNode item : items) {
+        if (!(item instanceof ObjectNode object)) {
+          continue;
+        }
+        String name = object.path("metadata").path("name").asText("");
         if (skipUpTo != null && name.compareTo(skipUpTo) <= 0) {
           continue;
         }
-        objects.add(toNode(item));
+        objects.add(toNode(object));
         lastName = name;
       }
       if (!objects.isEmpty()) {
         pages.put(new Items(objects));
       }
-      cont = list.getMetadata() == null ? null : list.getMetadata().getContinue();
-      more = cont != null && !cont.isEmpty();
+      cont = list.path("metadata").path("continue").asText("");
+      more = !cont.isEmpty();
     }
   }
 
+  /**
+   * One page, read as JSON straight into a tree: going through fabric8's typed list and back would
+   * convert every object twice.
+   */
+  private JsonNode fetch(String cont) {
+    StringBuilder url = new StringBuilder(client.getMasterUrl().toString());
+    if (url.charAt(url.length() - 1) != '/') {
+      url.append('/');
+    }
+    url.append(type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/").append(type.version())
+        .append("/namespaces/").append(encode(namespace)).append('/').append(type.plural())
+        .append("?limit=").append(pageSize);
+    if (cont != null) {
+      url.append("&continue=").append(encode(cont));
+    }
+    String body = client.raw(url.toString());
+    if (body == null) {
+      throw new KubernetesClientException("not found", 404, null);
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new KubernetesClientException("the list of " + type.plural() + " in " + namespace
+          + " is not JSON", 200, null);
+    }
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** The object as JSON, with the apiVersion and kind a list response leaves out of its items. */
-  private ObjectNode toNode(GenericKubernetesResource item) {
-    ObjectNode node = client.getKubernetesSerialization().convertValue(item, ObjectNode.class);
+  private ObjectNode toNode(ObjectNode node) {
     ObjectNode out = node.objectNode();
     out.put("apiVersion", type.apiVersion());
     out.put("kind", type.kind());
