@@ -137,12 +137,18 @@ public final class ChangeStorageClassRule implements RewriteRule {
     String install =
         target
             .installableClass(r.tier())
+            .or(() -> target.storageClasses().stream()
+                .filter(c -> !c.preinstalled() && !c.note().isEmpty())
+                .findFirst())
             .map(c -> "; or install " + c.name() + " (" + c.note() + ") and map to it")
             .orElse("");
+    // what the chosen class is like matters most when it is a fallback (e.g. node-local storage)
+    String chosen = target.storageClass(r.target()).map(c -> c.note()).filter(n -> !n.isEmpty())
+        .map(n -> " (" + r.target() + ": " + n + ")").orElse("");
     result.warning(
         message + ", the nearest tier: " + context.target().displayName() + " has no preinstalled "
-            + tierLabel(r.tier()) + " class",
-        "check the volume's performance needs" + install);
+            + tierLabel(r.tier()) + " class" + chosen,
+        "check the volume's performance and availability needs" + install);
   }
 
   private static String tierLabel(StorageTier tier) {
