@@ -49,16 +49,7 @@ public final class ChangeStorageClassRule implements RewriteRule {
   @Override
   public RewriteResult apply(ResourceView resource, RewriteContext context) {
     RewriteResult.Builder result = RewriteResult.builder(this, resource);
-    if (resource.kind().equals("PersistentVolumeClaim")) {
-      claim(resource, JsonPointer.root(), "", context, result);
-    } else {
-      int count = resource.at(JsonPointer.of("spec", "volumeClaimTemplates")).size();
-      for (int i = 0; i < count; i++) {
-        JsonPointer template = JsonPointer.of("spec", "volumeClaimTemplates", i);
-        String name = resource.text(template.append("metadata", "name")).orElse(String.valueOf(i));
-        claim(resource, template, "volume claim template " + name + ": ", context, result);
-      }
-    }
+    Claims.each(resource, (claim, prefix) -> claim(resource, claim, prefix, context, result));
     return result.build();
   }
 

@@ -43,16 +43,7 @@ public final class FlagSharedVolumesRule implements RewriteRule {
   @Override
   public RewriteResult apply(ResourceView resource, RewriteContext context) {
     RewriteResult.Builder result = RewriteResult.builder(this, resource);
-    if (resource.kind().equals("PersistentVolumeClaim")) {
-      check(resource, JsonPointer.root(), "", context, result);
-    } else {
-      int count = resource.at(JsonPointer.of("spec", "volumeClaimTemplates")).size();
-      for (int i = 0; i < count; i++) {
-        JsonPointer t = JsonPointer.of("spec", "volumeClaimTemplates", i);
-        String name = resource.text(t.append("metadata", "name")).orElse(String.valueOf(i));
-        check(resource, t, "volume claim template " + name + ": ", context, result);
-      }
-    }
+    Claims.each(resource, (claim, prefix) -> check(resource, claim, prefix, context, result));
     return result.build();
   }
 
