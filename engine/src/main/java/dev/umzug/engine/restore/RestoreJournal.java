@@ -105,14 +105,30 @@ public final class RestoreJournal implements Closeable {
   /** Appends one entry and forces it to disk before returning. */
   public JournalEntry append(ResourceRef ref, String digest, String step, Outcome outcome, String reason)
       throws IOException {
+    JournalEntry entry = appendUnforced(ref, digest, step, outcome, reason);
+    force();
+    return entry;
+  }
+
+  /**
+   * Appends one entry without waiting for the disk; {@link #force()} makes it durable. Lets
+   * parallel workers share one flush (group commit): each appends, then forces, and a force that
+   * finds its entry already flushed by another worker's force returns at once.
+   */
+  public JournalEntry appendUnforced(ResourceRef ref, String digest, String step, Outcome outcome, String reason)
+      throws IOException {
     JournalEntry entry = new JournalEntry(entries.size() + 1L, ref, digest, step, outcome, reason);
     write(channel, JournalCodec.entry(entry));
-    if (durable) {
-      channel.force(false);
-    }
     entries.add(entry);
     index(entry);
     return entry;
+  }
+
+  /** Forces every entry appended so far to disk. Safe to call from any thread. */
+  public void force() throws IOException {
+    if (durable) {
+      channel.force(false);
+    }
   }
 
   /**

@@ -91,14 +91,14 @@ public final class IntentComparer {
     switch (rule.mode()) {
       case KEYED -> {
         for (JsonNode item : want) {
-          Optional<String> key = key(rule, item);
+          Optional<String> key = ListMatching.keyOf(rule, item);
           if (key.isEmpty()) {
             out.add(difference(ref, path, Kind.CHANGED, want, got)); // an intended item without its key
             return;
           }
           JsonNode match = null;
           for (JsonNode candidate : got) {
-            if (key.equals(key(rule, candidate))) {
+            if (key.equals(ListMatching.keyOf(rule, candidate))) {
               match = candidate;
               break;
             }
@@ -130,20 +130,6 @@ public final class IntentComparer {
         }
       }
     }
-  }
-
-  /** {@code name=web}, or {@code containerPort=80,protocol=TCP}; empty when a key field is absent. */
-  private static Optional<String> key(ListMatching.Rule rule, JsonNode item) {
-    StringBuilder b = new StringBuilder();
-    for (String k : rule.keys()) {
-      JsonNode v = item.get(k);
-      String text = v == null || v.isNull() ? rule.defaults().get(k) : v.isTextual() ? v.textValue() : v.toString();
-      if (text == null) {
-        return Optional.empty();
-      }
-      b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(text);
-    }
-    return Optional.of(b.toString());
   }
 
   private static boolean scalarEquals(List<String> fields, JsonNode want, JsonNode got) {

@@ -1,7 +1,9 @@
 package dev.umzug.engine.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the comparer pairs the items of an intended list with the items of the live list: one table,
@@ -87,4 +89,19 @@ final class ListMatching {
     }
     return best;
   }
+
+  /** {@code name=web}, or {@code containerPort=80,protocol=TCP}; empty when a key field is absent. */
+  static Optional<String> keyOf(Rule rule, JsonNode item) {
+    StringBuilder b = new StringBuilder();
+    for (String k : rule.keys()) {
+      JsonNode v = item.get(k);
+      String text = v == null || v.isNull() ? rule.defaults().get(k) : v.isTextual() ? v.textValue() : v.toString();
+      if (text == null) {
+        return Optional.empty();
+      }
+      b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(text);
+    }
+    return Optional.of(b.toString());
+  }
+
 }

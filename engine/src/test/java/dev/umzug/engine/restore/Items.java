@@ -7,13 +7,13 @@ import dev.umzug.engine.spi.ResourceRef;
 import java.io.UncheckedIOException;
 
 /** Test objects from YAML text; the reference is read from apiVersion, kind and metadata. */
-final class Items {
+public final class Items {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private Items() {}
 
-  static RestoreItem item(String yaml) {
+  public static RestoreItem item(String yaml) {
     try {
       JsonNode node = YAML.readTree(yaml);
       JsonNode meta = node.path("metadata");
@@ -26,7 +26,7 @@ final class Items {
   }
 
   /** A minimal object without content beyond its identity. */
-  static RestoreItem bare(String apiVersion, String kind, String namespace, String name) {
+  public static RestoreItem bare(String apiVersion, String kind, String namespace, String name) {
     return item("apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata:\n  name: " + name
         + (namespace == null ? "" : "\n  namespace: " + namespace) + "\n");
   }
