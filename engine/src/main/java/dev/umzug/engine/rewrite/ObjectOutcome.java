@@ -17,6 +17,7 @@ import java.util.List;
  * @param changes every applied operation and its rule, in application order
  * @param dropReasons why it was dropped, one per dropping rule
  * @param findings what the rules said about it
+ * @param droppedBy ids of the rules that dropped it, in rule order; empty unless dropped
  */
 public record ObjectOutcome(
     ResourceRef ref,
@@ -26,7 +27,8 @@ public record ObjectOutcome(
     ObjectNode result,
     List<AppliedChange> changes,
     List<String> dropReasons,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<String> droppedBy) {
 
   /** The fate of an input object. */
   public enum Status {
@@ -39,7 +41,13 @@ public record ObjectOutcome(
     }
   }
 
+  public ObjectOutcome(ResourceRef ref, ResourceRef targetRef, String location, Status status, ObjectNode result,
+      List<AppliedChange> changes, List<String> dropReasons, List<Finding> findings) {
+    this(ref, targetRef, location, status, result, changes, dropReasons, findings, List.of());
+  }
+
   public ObjectOutcome {
+    droppedBy = droppedBy == null ? List.of() : List.copyOf(droppedBy);
     changes = List.copyOf(changes);
     dropReasons = List.copyOf(dropReasons);
     findings = List.copyOf(findings);

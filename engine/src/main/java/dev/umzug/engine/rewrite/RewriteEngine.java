@@ -68,6 +68,7 @@ public final class RewriteEngine {
     List<Finding> findings = new ArrayList<>();
     List<AppliedChange> accepted = new ArrayList<>();
     List<String> dropReasons = new ArrayList<>();
+    List<String> droppedBy = new ArrayList<>();
     boolean failed = false;
     for (RewriteRule rule : rulesFor(view.ref())) {
       RewriteResult result;
@@ -88,6 +89,7 @@ public final class RewriteEngine {
       findings.addAll(result.findings());
       if (result.disposition() == Disposition.DROP) {
         dropReasons.add(result.dropReason());
+        droppedBy.add(rule.id());
       }
       merge(rule, result.patch(), accepted, findings, view);
     }
@@ -99,7 +101,7 @@ public final class RewriteEngine {
     if (!dropReasons.isEmpty()) {
       return new ObjectOutcome(
           view.ref(), view.ref(), view.location(), ObjectOutcome.Status.DROPPED, null, List.of(),
-          dropReasons, findings);
+          dropReasons, findings, droppedBy);
     }
     ObjectNode result = ((ObjectNode) view.json()).deepCopy();
     for (AppliedChange change : accepted) {

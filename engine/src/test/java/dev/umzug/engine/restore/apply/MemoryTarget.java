@@ -28,6 +28,8 @@ final class MemoryTarget implements Target {
   final List<String> writes = Collections.synchronizedList(new ArrayList<>());
   final Set<ResourceRef> neverReady = ConcurrentHashMap.newKeySet();
   final Set<String> terminating = ConcurrentHashMap.newKeySet();
+  /** {@code apiVersion kind} pairs the target does not serve. */
+  final Set<String> unserved = ConcurrentHashMap.newKeySet();
   private final Deque<TargetException> faults = new ArrayDeque<>();
   private final Set<ResourceRef> rejected = new HashSet<>();
   private UnaryOperator<ObjectNode> afterWrite = UnaryOperator.identity();
@@ -107,7 +109,7 @@ final class MemoryTarget implements Target {
 
   @Override
   public boolean serves(String apiVersion, String kind) {
-    return true;
+    return !unserved.contains(apiVersion + " " + kind);
   }
 
   private void fault() {

@@ -1,0 +1,107 @@
+package dev.umzug.engine.restore.apply;
+
+import static dev.umzug.engine.restore.Items.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.umzug.engine.plan.ConflictPolicy;
+import dev.umzug.engine.restore.RestoreItem;
+import dev.umzug.engine.spi.Finding;
+import dev.umzug.engine.spi.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Restore preflight")
+class PreflightTest {
+
+  static final RestoreItem CRD = item("""
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: widgets.example.com}
+      spec:
+        group: example.com
+        names: {kind: Widget, plural: widgets}
+        versions: [{name: v1, served: true, storage: true}]
+      """);
+  static final RestoreItem WIDGET = item("""
+      apiVersion: example.com/v1
+      kind: Widget
+      metadata: {name: w, namespace: shop}
+      """);
+  static final RestoreItem INGRESS = item("""
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: web, namespace: shop}
+      spec: {ingressClassName: nginx}
+      """);
+  static final RestoreItem CRON_JOB = item("""
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: report, namespace: shop}
+      spec:
+        jobTemplate:
+          spec:
+            template:
+              spec: {priorityClassName: nightly, containers: [{name: c, image: x}]}
+      """);
+
+  final MemoryTarget target = RestorerTest.withStorageClass(new MemoryTarget());
+
+  List<Finding> check(ConflictPolicy policy, RestoreItem... items) {
+    return new Preflight(target, new Retrier(RetryPolicy.defaults(), d -> { }))
+        .check(List.of(items), policy, null);
+  }
+
+  @Test
+  void aFreeTargetWithEveryClassPassesWithoutFindings() {
+    target.put(item("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\n").content()
+        .deepCopy());
+    assertThat(check(ConflictPolicy.FAIL, RestorerTest.NAMESPACE, RestorerTest.CLAIM, INGRESS)).isEmpty();
+  }
+
+  @Test
+  void aClaimOnAStorageClassTheTargetLacksIsABlockerNamingClassAndClaim() {
+    target.objects.clear();
+    assertThat(check(ConflictPolicy.FAIL, RestorerTest.CLAIM)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+      assertThat(f.message()).contains("StorageClass 'fast' does not exist").contains("PersistentVolumeClaim shop/data");
+    });
+  }
+
+  @Test
+  void anIngressClassAndAPriorityClassTheTargetLacksAreReported() {
+    List<Finding> findings = check(ConflictPolicy.FAIL, INGRESS, CRON_JOB);
+    assertThat(findings).extracting(Finding::message).anyMatch(m -> m.contains("IngressClass 'nginx'"))
+        .anyMatch(m -> m.contains("PriorityClass 'nightly'"));
+  }
+
+  @Test
+  void aTypeTheTargetDoesNotServeIsABlockerUnlessTheRestoreCreatesItsDefinition() {
+    target.unserved.add("example.com/v1 Widget");
+    assertThat(check(ConflictPolicy.FAIL, WIDGET)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("does not serve Widget at example.com/v1"));
+    assertThat(check(ConflictPolicy.FAIL, CRD, WIDGET)).isEmpty();
+  }
+
+  @Test
+  void anExistingNamespaceBlocksPolicyFailButNotSkipOrUpdate() {
+    target.put((ObjectNode) RestorerTest.NAMESPACE.content());
+    assertThat(check(ConflictPolicy.FAIL, RestorerTest.NAMESPACE)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("already exists").contains("policy fail"));
+    assertThat(check(ConflictPolicy.SKIP, RestorerTest.NAMESPACE)).isEmpty();
+    assertThat(check(ConflictPolicy.UPDATE, RestorerTest.NAMESPACE)).isEmpty();
+  }
+
+  @Test
+  void aNamespaceBeingDeletedBlocksEveryPolicy() {
+    target.terminating.add("shop");
+    target.put((ObjectNode) RestorerTest.NAMESPACE.content());
+    List<Finding> all = new ArrayList<>();
+    for (ConflictPolicy p : ConflictPolicy.values()) {
+      all.addAll(check(p, RestorerTest.NAMESPACE));
+    }
+    assertThat(all).hasSize(3).allMatch(f -> f.severity() == Severity.BLOCKER && f.message().contains("Terminating"));
+  }
+}
