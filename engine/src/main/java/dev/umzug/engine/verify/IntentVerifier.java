@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import dev.umzug.engine.snapshot.CanonicalJson;
+import dev.umzug.engine.verify.ObjectVerification.JournalCheck;
 
 /** Builds a {@link VerificationReport} from the intent, the dropped objects and the live target. */
 public final class IntentVerifier {
@@ -22,15 +25,30 @@ public final class IntentVerifier {
    */
   public VerificationReport verify(String snapshotDigest, Map<ResourceRef, JsonNode> intended,
       Set<ResourceRef> dropped, LiveObjects live) {
+    return verify(snapshotDigest, intended, dropped, live, null);
+  }
+
+  /**
+   * @param appliedDigests the digest the restore journal records as applied per object, or {@code
+   *     null} when there is no journal
+   */
+  public VerificationReport verify(String snapshotDigest, Map<ResourceRef, JsonNode> intended,
+      Set<ResourceRef> dropped, LiveObjects live, Function<ResourceRef, Optional<String>> appliedDigests) {
     List<ObjectVerification> results = new ArrayList<>();
     intended.forEach((ref, want) -> {
+      String digest = CanonicalJson.sha256(want);
+      JournalCheck journal = appliedDigests == null ? JournalCheck.NOT_CHECKED
+          : appliedDigests.apply(ref).map(d -> d.equals(digest) ? JournalCheck.SAME_DIGEST : JournalCheck.OTHER_DIGEST)
+              .orElse(JournalCheck.NOT_APPLIED);
+      String shown = ref.group().isEmpty() && ref.kind().equals("Secret") ? null : digest;
       Optional<JsonNode> got = live.get(ref);
       if (got.isEmpty()) {
-        results.add(new ObjectVerification(ref, Status.MISSING, List.of()));
+        results.add(new ObjectVerification(ref, Status.MISSING, List.of(), shown, journal));
         return;
       }
       List<FieldDifference> diffs = comparer.compare(ref, want, got.get());
-      results.add(new ObjectVerification(ref, diffs.isEmpty() ? Status.CONFIRMED : Status.MISMATCH, diffs));
+      results.add(new ObjectVerification(ref, diffs.isEmpty() ? Status.CONFIRMED : Status.MISMATCH, diffs, shown,
+          journal));
     });
     for (ResourceRef ref : dropped) {
       if (intended.containsKey(ref)) {

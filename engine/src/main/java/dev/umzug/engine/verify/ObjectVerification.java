@@ -4,8 +4,32 @@ import dev.umzug.engine.spi.ResourceRef;
 import java.util.List;
 import java.util.Objects;
 
-/** The verdict for one object, with the differing fields for a {@link Status#MISMATCH}. */
-public record ObjectVerification(ResourceRef ref, Status status, List<FieldDifference> differences) {
+/**
+ * The verdict for one object, with the differing fields for a {@link Status#MISMATCH}.
+ *
+ * @param digest SHA-256 of the canonical JSON of the intended object; {@code null} for objects that
+ *     must be absent, and for Secrets, whose plain digest would let a reader test guesses of a short
+ *     value (as in the snapshot manifest)
+ * @param journal whether the restore journal recorded this digest as applied: {@link
+ *     JournalCheck#NOT_CHECKED} when verify ran without a journal
+ */
+public record ObjectVerification(
+    ResourceRef ref, Status status, List<FieldDifference> differences, String digest, JournalCheck journal) {
+
+  /** What the restore journal says about the intended digest. */
+  public enum JournalCheck {
+    /** The journal records exactly this content as applied. */
+    SAME_DIGEST,
+    /** The journal records other content as applied: the plan or the snapshot changed since the restore. */
+    OTHER_DIGEST,
+    /** The journal has no applied entry for the object. */
+    NOT_APPLIED,
+    NOT_CHECKED
+  }
+
+  public ObjectVerification(ResourceRef ref, Status status, List<FieldDifference> differences) {
+    this(ref, status, differences, null, JournalCheck.NOT_CHECKED);
+  }
 
   /** What the target shows for the object. */
   public enum Status {
@@ -29,5 +53,6 @@ public record ObjectVerification(ResourceRef ref, Status status, List<FieldDiffe
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(status, "status");
     differences = List.copyOf(differences);
+    journal = journal == null ? JournalCheck.NOT_CHECKED : journal;
   }
 }

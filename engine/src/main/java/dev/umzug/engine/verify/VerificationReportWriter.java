@@ -37,6 +37,15 @@ public final class VerificationReportWriter {
       ObjectNode n = objects.addObject();
       ref(n.putObject("ref"), o.ref());
       n.put("status", o.status().name());
+      if (o.digest() != null) {
+        n.put("digest", o.digest());
+      } else if (o.status() != ObjectVerification.Status.ABSENT_AS_INTENDED
+          && o.status() != ObjectVerification.Status.UNEXPECTEDLY_PRESENT) {
+        n.put("digest", "withheld: Secret");
+      }
+      if (o.journal() != ObjectVerification.JournalCheck.NOT_CHECKED) {
+        n.put("journal", o.journal().name());
+      }
       if (!o.differences().isEmpty()) {
         ArrayNode diffs = n.putArray("differences");
         for (FieldDifference d : o.differences()) {
