@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
  * class only insists that the named context exists, because fabric8 would otherwise fall back to
  * the current context silently.
  */
-final class ClusterConnection {
+public final class ClusterConnection {
 
   private ClusterConnection() {}
 
-  static KubernetesClient open(ClusterAccess access, Integer retries) {
+  public static KubernetesClient open(ClusterAccess access, Integer retries) {
     Config config = load(access);
     if (retries != null) {
       config.setRequestRetryBackoffLimit(retries);

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLException;
  * Turns fabric8's exceptions into one-line messages. The server's own message is never copied
  * whole: only the HTTP code and what we were doing, so a token echoed by a proxy cannot leak.
  */
-final class ClusterErrors {
+public final class ClusterErrors {
 
   private ClusterErrors() {}
 
@@ -45,7 +45,7 @@ final class ClusterErrors {
   }
 
   /** A short, secret-free description of why a connection failed. */
-  static String rootCause(Throwable e) {
+  public static String rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
