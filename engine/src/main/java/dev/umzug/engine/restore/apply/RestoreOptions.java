@@ -42,8 +42,8 @@ public record RestoreOptions(
   }
 
   public static final int DEFAULT_WORKERS = 16;
-  public static final double DEFAULT_QPS = 100;
-  public static final int DEFAULT_BURST = 200;
+  public static final double DEFAULT_QPS = 500;
+  public static final int DEFAULT_BURST = 1000;
 
   public RestoreOptions {
     Objects.requireNonNull(policy, "policy");
@@ -59,7 +59,10 @@ public record RestoreOptions(
     }
   }
 
-  /** The defaults for a policy: 16 workers, 100 requests/s with bursts of 200, 10-minute gates. */
+  /**
+   * The defaults for a policy: 16 workers, 500 requests/s with bursts of 1000 (a real API server
+   * protects itself with priority and fairness and answers 429, which is retried), 10-minute gates.
+   */
   public static RestoreOptions defaults(ConflictPolicy policy) {
     return new RestoreOptions(policy, Strategy.REPLACE, DEFAULT_WORKERS, DEFAULT_QPS, DEFAULT_BURST, false,
         Duration.ofMinutes(10), Duration.ofSeconds(2), true, RetryPolicy.defaults());

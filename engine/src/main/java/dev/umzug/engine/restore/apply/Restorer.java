@@ -94,17 +94,19 @@ public final class Restorer {
   /** The state of one run. */
   private final class Run {
 
-    private final RestorePlan plan;
     private final RestoreListener listener;
     private final List<ObjectResult> results = new ArrayList<>();
     private final List<GateResult> gates = new ArrayList<>();
     private final Map<ResourceRef, String> notRestored = new TreeMap<>();
     private final Set<ResourceRef> notApplied = new HashSet<>();
+    private final Map<ResourceRef, List<ResourceRef>> dependencies = new java.util.HashMap<>();
     private String stoppedBecause = "";
 
     Run(RestorePlan plan, RestoreListener listener) {
-      this.plan = plan;
       this.listener = listener;
+      for (Dependency d : plan.dependencies()) {
+        dependencies.computeIfAbsent(d.from(), k -> new ArrayList<>()).add(d.to());
+      }
     }
 
     /** Applies a step's objects in parallel; returns the tasks that are on the target now. */
@@ -171,9 +173,9 @@ public final class Restorer {
           return ns.toString();
         }
       }
-      for (Dependency d : plan.dependenciesOf(ref)) {
-        if (notApplied.contains(d.to())) {
-          return d.to().toString();
+      for (ResourceRef to : dependencies.getOrDefault(ref, List.of())) {
+        if (notApplied.contains(to)) {
+          return to.toString();
         }
       }
       return null;
