@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ProvidersCommand.class,
       RulesCommand.class,
+      RestoreCommand.class,
       SnapshotCommand.class,
       SnapshotsCommand.class,
+      VerifyCommand.class,
     })
 public final class UmzugCommand implements Runnable {
 
