@@ -117,6 +117,65 @@ public final class TestCluster implements AutoCloseable {
     return this;
   }
 
+  /** Objects of this kind and name ({@code ns/name} or {@code name}) are never made ready by a controller. */
+  public TestCluster neverReady(String kind, String name) {
+    dispatcher.controllers.neverReady.add(kind + " " + name);
+    return this;
+  }
+
+  /**
+   * Marks a namespace as being deleted: it is stored with a deletionTimestamp and phase
+   * Terminating, and writes into it are refused with 403, as a real server does.
+   */
+  public TestCluster terminate(String namespace) {
+    var ns = new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(namespace)
+        .withDeletionTimestamp("2026-12-01T00:00:00Z").endMetadata().withNewStatus().withPhase("Terminating")
+        .endStatus().build();
+    dispatcher.terminating.add(namespace);
+    client.namespaces().resource(ns).createOr(o -> o.update());
+    return this;
+  }
+
+  /** An admission webhook that denies every write of this object ({@code Kind ns/name} or {@code Kind name}). */
+  public TestCluster deny(String kindAndName, String message) {
+    dispatcher.denied.put(kindAndName, message);
+    return this;
+  }
+
+  /**
+   * The next {@code count} requests with this method (null: any) whose path contains {@code
+   * pathContains} (null: any) are answered with {@code status} and a Status of that reason; with
+   * {@code retryAfterSeconds > 0} a Retry-After header too.
+   */
+  public TestCluster failNext(int count, String method, String pathContains, int status, String reason,
+      int retryAfterSeconds) {
+    dispatcher.faults.add(new Faults.Fault(method, pathContains, status, reason, retryAfterSeconds, Duration.ZERO,
+        new java.util.concurrent.atomic.AtomicInteger(count)));
+    return this;
+  }
+
+  /** The next {@code count} matching requests are answered normally, {@code delay} late. */
+  public TestCluster slowNext(int count, String method, String pathContains, Duration delay) {
+    dispatcher.faults.add(new Faults.Fault(method, pathContains, 0, "", 0, delay,
+        new java.util.concurrent.atomic.AtomicInteger(count)));
+    return this;
+  }
+
+  /** Faults injected so far, by label ({@code HTTP 429}, {@code slow 300 ms}). */
+  public java.util.Map<String, Integer> injected() {
+    return dispatcher.faults.injected();
+  }
+
+  /** Whether every scripted fault has been used. */
+  public boolean faultsUsedUp() {
+    return dispatcher.faults.exhausted();
+  }
+
+  /** Every write request ({@code METHOD path?query [content type]}) in arrival order. */
+  public List<String> writes() {
+    return new ArrayList<>(dispatcher.writes);
+  }
+
   /** Collection GET requests received, with their query strings, in arrival order. */
   public List<String> listRequests() {
     return new ArrayList<>(dispatcher.listRequests);

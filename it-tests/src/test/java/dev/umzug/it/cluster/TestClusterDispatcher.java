@@ -38,14 +38,32 @@ final class TestClusterDispatcher extends Dispatcher {
   final List<Long> listStarts = new CopyOnWriteArrayList<>();
   volatile Duration latency = Duration.ZERO;
   volatile boolean rejectCredentials;
+  final Controllers controllers = new Controllers();
+  final Faults faults = new Faults();
+  /** Namespaces being deleted: writes into them are refused. */
+  final Set<String> terminating = ConcurrentHashMap.newKeySet();
+  /** {@code Kind namespace/name} → the message of an admission webhook that denies writes of it. */
+  final Map<String, String> denied = new ConcurrentHashMap<>();
+  /** Every write request: {@code METHOD path?query [content type]}, in arrival order. */
+  final List<String> writes = new CopyOnWriteArrayList<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    MockResponse response = respond(request);
-    if (!latency.isZero()) {
-      response.setBodyDelay(latency);
+    Faults.Fault fault = faults.take(request.getMethod(), request.getPath());
+    MockResponse response = fault != null && fault.status() > 0 ? injected(fault) : respond(request);
+    Duration delay = fault != null && fault.status() == 0 ? latency.plus(fault.delay()) : latency;
+    if (!delay.isZero()) {
+      response.setBodyDelay(delay);
     }
     return response;
+  }
+
+  private static MockResponse injected(Faults.Fault fault) {
+    MockResponse r = status(fault.status(), fault.reason(), "injected by the test cluster");
+    if (fault.retryAfterSeconds() > 0) {
+      r.setHeader("Retry-After", fault.retryAfterSeconds());
+    }
+    return r;
   }
 
   private MockResponse respond(RecordedRequest request) {
@@ -89,8 +107,85 @@ final class TestClusterDispatcher extends Dispatcher {
       if ("GET".equals(method) && target.name == null && !"true".equals(query.get("watch"))) {
         return list(path, full, query);
       }
+      if (!"GET".equals(method)) {
+        return write(request, target, path, query);
+      }
     }
     return crud.dispatch(request);
+  }
+
+  /**
+   * A write: admission (terminating namespace, denying webhook), dry run, server-side apply, and
+   * the controllers' status on what is stored.
+   */
+  private MockResponse write(RecordedRequest request, Target target, String path, Map<String, String> query) {
+    String method = request.getMethod();
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    writes.add(method + " " + request.getPath() + " [" + contentType.split(";")[0] + "]");
+    if ("DELETE".equals(method)) {
+      return crud.dispatch(request);
+    }
+    boolean apply = "PATCH".equals(method) && contentType.startsWith("application/apply-patch");
+    if ("PATCH".equals(method) && !apply) {
+      return crud.dispatch(request);
+    }
+    ObjectNode body = (ObjectNode) read(request.getBody().getBytes());
+    String ns = body.path("metadata").path("namespace").asText(target.namespace == null ? "" : target.namespace);
+    if (!ns.isEmpty() && terminating.contains(ns)) {
+      return status(403, "Forbidden", "unable to create new content in namespace " + ns
+          + " because it is being terminated");
+    }
+    String key = Controllers.key(body);
+    if (denied.containsKey(key)) {
+      return status(400, "BadRequest", "admission webhook \"policy.example.com\" denied the request: "
+          + denied.get(key));
+    }
+    String name = body.path("metadata").path("name").asText();
+    String itemPath = "POST".equals(method) ? path + "/" + name : path;
+    MockResponse existing = crud.handleGet(itemPath);
+    boolean exists = existing.code() == 200;
+    if (query.containsKey("dryRun")) {
+      return dryRun(method, apply, exists, existing, body);
+    }
+    controllers.settle(body);
+    if (apply) {
+      if (exists) {
+        body.with("metadata").put("resourceVersion",
+            read(existing.getBody().getBytes()).path("metadata").path("resourceVersion").asText());
+        return crud.handleUpdate(rewritten(request, "PUT", path, body));
+      }
+      return crud.handleCreate(rewritten(request, "POST", path.substring(0, path.lastIndexOf('/')), body));
+    }
+    return crud.dispatch(rewritten(request, method, request.getPath(), body));
+  }
+
+  /** What a dry run answers: the checks, and the object as it would be stored; nothing is stored. */
+  private static MockResponse dryRun(String method, boolean apply, boolean exists, MockResponse existing,
+      ObjectNode body) {
+    if ("POST".equals(method) && exists) {
+      return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
+          + body.path("metadata").path("name").asText() + "\" already exists");
+    }
+    if ("PUT".equals(method)) {
+      if (!exists) {
+        return status(404, "NotFound", "not found");
+      }
+      String live = read(existing.getBody().getBytes()).path("metadata").path("resourceVersion").asText();
+      if (!live.equals(body.path("metadata").path("resourceVersion").asText())) {
+        return status(409, "Conflict", "the object has been modified; please apply your changes to the latest"
+            + " version and try again");
+      }
+    }
+    return json(body).setResponseCode("POST".equals(method) || (apply && !exists) ? 201 : 200);
+  }
+
+  private static RecordedRequest rewritten(RecordedRequest request, String method, String path, ObjectNode body) {
+    try {
+      return new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.valueOf(method),
+          path, request.getHeaders(), new io.fabric8.mockwebserver.http.Buffer(JSON.writeValueAsBytes(body)));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A collection GET: the CRUD store's answer, sorted as etcd would and cut into pages. */
