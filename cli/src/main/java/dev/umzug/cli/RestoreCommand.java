@@ -143,7 +143,7 @@ public final class RestoreCommand implements Callable<Integer> {
       if (blockers > 0) {
         return ExitCode.INVALID_OR_BLOCKED.code();
       }
-      return result.complete() ? ExitCode.OK.code() : ExitCode.PARTIAL_FAILURE.code();
+      return result.failed() ? ExitCode.PARTIAL_FAILURE.code() : ExitCode.OK.code();
     }
   }
 

@@ -156,15 +156,22 @@ final class TestClusterDispatcher extends Dispatcher {
       }
       return crud.handleCreate(rewritten(request, "POST", path.substring(0, path.lastIndexOf('/')), body));
     }
+    if ("POST".equals(method) && exists) {
+      return alreadyExists(body); // the CRUD store answers 409 with another reason than a real server
+    }
     return crud.dispatch(rewritten(request, method, request.getPath(), body));
+  }
+
+  private static MockResponse alreadyExists(ObjectNode body) {
+    return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
+        + body.path("metadata").path("name").asText() + "\" already exists");
   }
 
   /** What a dry run answers: the checks, and the object as it would be stored; nothing is stored. */
   private static MockResponse dryRun(String method, boolean apply, boolean exists, MockResponse existing,
       ObjectNode body) {
     if ("POST".equals(method) && exists) {
-      return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
-          + body.path("metadata").path("name").asText() + "\" already exists");
+      return alreadyExists(body);
     }
     if ("PUT".equals(method)) {
       if (!exists) {

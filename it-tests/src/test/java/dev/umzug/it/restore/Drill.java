@@ -51,6 +51,7 @@ final class Drill implements AutoCloseable {
   final Path plan;
   final Path keys;
   final Path store;
+  private Path targetKubeconfig;
 
   Drill(Path dir, String extraSpec) throws IOException {
     this.dir = dir;
@@ -68,6 +69,7 @@ final class Drill implements AutoCloseable {
         .build()).create();
     ClusterAccess from = source.access(dir, "eks-prod");
     ClusterAccess to = target.access(dir, "ionos-fra");
+    targetKubeconfig = to.kubeconfig().orElseThrow();
     plan = dir.resolve("plan.yaml");
     Files.writeString(plan, """
         apiVersion: umzug.dev/v1alpha1
@@ -104,6 +106,13 @@ final class Drill implements AutoCloseable {
         %s
         """.formatted(from.kubeconfig().orElseThrow(), to.kubeconfig().orElseThrow(), store, recipient,
         extraSpec.indent(2)));
+  }
+
+  /** Points the plan's target at another address of the target cluster, e.g. a proxy in front of it. */
+  void targetVia(String url) throws IOException {
+    Path via = TestCluster.kubeconfig(dir, "ionos-fra", url).kubeconfig().orElseThrow();
+    Files.writeString(plan, Files.readString(plan).replace(targetKubeconfig.toString(), via.toString()));
+    targetKubeconfig = via;
   }
 
   /** Takes the snapshot {@code id} of the source. */

@@ -43,6 +43,18 @@ public record RestoreResult(
   }
 
   /** True when every object is on the target as intended and every gate passed. */
+  /**
+   * Whether something went wrong: an object failed or was not attempted, a gate failed, or the
+   * restore stopped. Objects left alone by conflict policy {@code skip} are not failures: the
+   * operator asked for that, although the target then does not hold the intent ({@link #complete()}
+   * is false).
+   */
+  public boolean failed() {
+    return !stoppedBecause.isEmpty()
+        || objects.stream().anyMatch(r -> r.outcome() == ApplyOutcome.FAILED || r.outcome() == ApplyOutcome.NOT_ATTEMPTED)
+        || gates.stream().anyMatch(g -> g.status() == Status.FAILED);
+  }
+
   public boolean complete() {
     return stoppedBecause.isEmpty()
         && objects.stream().allMatch(r -> r.outcome().ok())

@@ -75,10 +75,18 @@ public final class KubernetesTarget implements Target, AutoCloseable {
   public ObjectNode create(ObjectNode object, boolean dryRun) {
     ResourceRef ref = refOf(object);
     GenericKubernetesResource body = body(object);
-    return request("create " + ref, () -> {
-      Resource<GenericKubernetesResource> r = operation(typeOf(object, ref), ref.namespace()).resource(body);
-      return tree(r.dryRun(dryRun).create());
-    });
+    try {
+      return request("create " + ref, () -> {
+        Resource<GenericKubernetesResource> r = operation(typeOf(object, ref), ref.namespace()).resource(body);
+        return tree(r.dryRun(dryRun).create());
+      });
+    } catch (TargetException e) {
+      if (e.status() == 409 && e.kind() != Kind.ALREADY_EXISTS) {
+        // a create can only conflict with an object of the same name, whatever reason the server gives
+        throw new TargetException(Kind.ALREADY_EXISTS, 409, e.reason(), e.getMessage(), null, e);
+      }
+      throw e;
+    }
   }
 
   @Override

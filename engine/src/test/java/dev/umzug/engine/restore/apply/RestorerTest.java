@@ -219,6 +219,8 @@ class RestorerTest {
     assertThat(resultOf(result, CONFIG_MAP).outcome()).isEqualTo(ApplyOutcome.SKIPPED);
     assertThat(outcomes(result)).containsEntry(DEPLOYMENT.ref(), ApplyOutcome.CREATED);
     assertThat(target.objects.get(CONFIG_MAP.ref()).path("data").path("mode").asText()).isEqualTo("staging");
+    assertThat(result.failed()).as("skipping is what the policy asked for").isFalse();
+    assertThat(result.complete()).as("but the target does not hold the intent").isFalse();
   }
 
   @Test
