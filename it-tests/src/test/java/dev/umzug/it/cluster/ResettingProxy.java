@@ -25,7 +25,8 @@ public final class ResettingProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final InetSocketAddress upstream;
-  private final AtomicInteger pendingResets = new AtomicInteger();
+  /** Request-line fragment → how many more matching writes to reset. */
+  private final java.util.Map<String, AtomicInteger> pendingResets = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger resets = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -53,9 +54,12 @@ public final class ResettingProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort() + "/";
   }
 
-  /** The next {@code n} write requests reach the server, but their answers are replaced by a reset. */
-  public ResettingProxy resetNextWrites(int n) {
-    pendingResets.addAndGet(n);
+  /**
+   * The next {@code n} write requests whose request line contains {@code fragment} (e.g. {@code
+   * /configmaps}) reach the server, but their answers are replaced by a reset.
+   */
+  public ResettingProxy resetNextWrites(int n, String fragment) {
+    pendingResets.computeIfAbsent(fragment, f -> new AtomicInteger()).addAndGet(n);
     return this;
   }
 
@@ -99,7 +103,7 @@ public final class ResettingProxy implements AutoCloseable {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n; (n = in.read(buffer)) >= 0; ) {
-          if (request && startsWrite(buffer, n) && takeReset()) {
+          if (request && startsWrite(buffer, n) && takeReset(requestLine(buffer, n))) {
             doomed = true;
           }
           if (!request && doomed) {
@@ -129,8 +133,19 @@ public final class ResettingProxy implements AutoCloseable {
     }
   }
 
-  private boolean takeReset() {
-    return pendingResets.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  private boolean takeReset(String requestLine) {
+    for (var e : pendingResets.entrySet()) {
+      if (requestLine.contains(e.getKey()) && e.getValue().getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String requestLine(byte[] b, int n) {
+    String head = new String(b, 0, Math.min(n, 512), StandardCharsets.US_ASCII);
+    int end = head.indexOf('\r');
+    return end < 0 ? head : head.substring(0, end);
   }
 
   private static boolean startsWrite(byte[] b, int n) {

@@ -58,8 +58,13 @@ final class TestClusterDispatcher extends Dispatcher {
     return response;
   }
 
+  /** A scripted failure; a 429 says how long to wait in the header and in the Status, as a real server does. */
   private static MockResponse injected(Faults.Fault fault) {
-    MockResponse r = status(fault.status(), fault.reason(), "injected by the test cluster");
+    ObjectNode s = statusBody(fault.status(), fault.reason(), "injected by the test cluster");
+    if (fault.retryAfterSeconds() > 0) {
+      s.putObject("details").put("retryAfterSeconds", fault.retryAfterSeconds());
+    }
+    MockResponse r = json(s).setResponseCode(fault.status());
     if (fault.retryAfterSeconds() > 0) {
       r.setHeader("Retry-After", fault.retryAfterSeconds());
     }
@@ -347,11 +352,15 @@ final class TestClusterDispatcher extends Dispatcher {
   }
 
   static MockResponse status(int code, String reason, String message) {
+    return json(statusBody(code, reason, message)).setResponseCode(code);
+  }
+
+  private static ObjectNode statusBody(int code, String reason, String message) {
     ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
         .put("status", "Failure").put("message", message).put("reason", reason)
         .put("code", code);
     s.putObject("metadata");
-    return json(s).setResponseCode(code);
+    return s;
   }
 
   private static JsonNode read(byte[] bytes) {

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Checks the target before anything is written: every type of the intent is served (or defined by
- * a CRD the restore creates first), every StorageClass, IngressClass and PriorityClass the objects
- * name exists, and every namespace is free, or the conflict policy allows restoring into an
+ * a CRD the restore creates first), every StorageClass (of claims and of StatefulSet claim
+ * templates), IngressClass and PriorityClass the objects name exists, and every namespace is free, or the conflict policy allows restoring into an
  * existing one. A {@link Severity#BLOCKER} finding stops the restore; a dry run reports them all.
  */
 public final class Preflight {
@@ -62,6 +62,10 @@ public final class Preflight {
       String kind = item.ref().groupKind();
       if (kind.equals("PersistentVolumeClaim")) {
         name(c.path("spec").path("storageClassName")).ifPresent(n -> storageClasses.putIfAbsent(n, item.ref()));
+      } else if (kind.equals("StatefulSet.apps")) {
+        // the claims its pods get are made from these templates by the target's controller
+        c.path("spec").path("volumeClaimTemplates").forEach(t -> name(t.path("spec").path("storageClassName"))
+            .ifPresent(n -> storageClasses.putIfAbsent(n, item.ref())));
       } else if (kind.equals("Ingress.networking.k8s.io")) {
         name(c.path("spec").path("ingressClassName")).ifPresent(n -> ingressClasses.putIfAbsent(n, item.ref()));
       }
@@ -72,7 +76,7 @@ public final class Preflight {
     }
     types.forEach((type, ref) -> {
       String[] parts = type.split(" ", 2);
-      if (!definedHere.contains(type) && !target.serves(parts[0], parts[1])) {
+      if (!definedHere.contains(type) && !retrier.call(() -> target.serves(parts[0], parts[1]))) {
         out.add(new Finding(Severity.BLOCKER, RULE_ID, ref, null,
             "the target does not serve " + parts[1] + " at " + parts[0],
             "install the API (CRD or operator) on the target first, or drop these objects with a rule"));

@@ -108,7 +108,8 @@ final class MemoryTarget implements Target {
   }
 
   @Override
-  public boolean serves(String apiVersion, String kind) {
+  public synchronized boolean serves(String apiVersion, String kind) {
+    fault();
     return !unserved.contains(apiVersion + " " + kind);
   }
 

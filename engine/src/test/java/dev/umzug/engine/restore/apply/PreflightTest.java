@@ -71,6 +71,33 @@ class PreflightTest {
   }
 
   @Test
+  void aStatefulSetWhoseClaimTemplateNamesAStorageClassTheTargetLacksIsABlocker() {
+    target.objects.clear();
+    RestoreItem db = item("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: shop}
+        spec:
+          template: {spec: {containers: [{name: c, image: x}]}}
+          volumeClaimTemplates:
+            - metadata: {name: data}
+              spec: {storageClassName: replicated-ssd}
+        """);
+    assertThat(check(ConflictPolicy.FAIL, db)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+      assertThat(f.message()).contains("StorageClass 'replicated-ssd' does not exist", "StatefulSet.apps shop/db");
+    });
+  }
+
+  @Test
+  void aDiscoveryFailureThatARetryCuresDoesNotBlock() {
+    target.failNext(new TargetException(TargetException.Kind.UNAVAILABLE, 503, "ServiceUnavailable", "busy"));
+    target.unserved.clear();
+    assertThat(check(ConflictPolicy.FAIL, INGRESS)).extracting(Finding::message)
+        .noneMatch(m -> m.contains("does not serve"));
+  }
+
+  @Test
   void anIngressClassAndAPriorityClassTheTargetLacksAreReported() {
     List<Finding> findings = check(ConflictPolicy.FAIL, INGRESS, CRON_JOB);
     assertThat(findings).extracting(Finding::message).anyMatch(m -> m.contains("IngressClass 'nginx'"))
