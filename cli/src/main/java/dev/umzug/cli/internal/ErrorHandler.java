@@ -57,7 +57,9 @@ public final class ErrorHandler
     if (e instanceof InvalidInputException) {
       return ExitCode.USAGE;
     }
-    if (e instanceof OutputException || e instanceof dev.umzug.engine.error.ClusterAccessException) {
+    if (e instanceof OutputException || e instanceof dev.umzug.engine.error.ClusterAccessException
+        || e instanceof dev.umzug.engine.restore.apply.TargetException) {
+      // a TargetException that reaches here ended the command: unreachable, credentials, access denied
       return ExitCode.UNREACHABLE;
     }
     if (e instanceof dev.umzug.engine.snapshot.SnapshotIntegrityException

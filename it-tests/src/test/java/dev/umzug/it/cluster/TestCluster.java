@@ -124,21 +124,29 @@ public final class TestCluster implements AutoCloseable {
   }
 
   /**
-   * Marks a namespace as being deleted: it is stored with a deletionTimestamp and phase
-   * Terminating, and writes into it are refused with 403, as a real server does.
+   * Marks a namespace as being deleted (creating it if needed): it reads with a deletionTimestamp
+   * and phase Terminating, and writes into it are refused with 403, as a real server does.
    */
   public TestCluster terminate(String namespace) {
     var ns = new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(namespace)
-        .withDeletionTimestamp("2026-12-01T00:00:00Z").endMetadata().withNewStatus().withPhase("Terminating")
-        .endStatus().build();
+        .endMetadata().build();
+    if (client.namespaces().withName(namespace).get() == null) {
+      client.namespaces().resource(ns).create();
+    }
     dispatcher.terminating.add(namespace);
-    client.namespaces().resource(ns).createOr(o -> o.update());
     return this;
   }
 
-  /** An admission webhook that denies every write of this object ({@code Kind ns/name} or {@code Kind name}). */
+  /**
+   * An admission webhook that denies every write of this object ({@code Kind ns/name} or {@code
+   * Kind name}) with this message; {@code null} lets it through again.
+   */
   public TestCluster deny(String kindAndName, String message) {
-    dispatcher.denied.put(kindAndName, message);
+    if (message == null) {
+      dispatcher.denied.remove(kindAndName);
+    } else {
+      dispatcher.denied.put(kindAndName, message);
+    }
     return this;
   }
 

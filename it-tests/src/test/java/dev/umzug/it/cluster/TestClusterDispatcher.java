@@ -115,6 +115,10 @@ final class TestClusterDispatcher extends Dispatcher {
       if (!"GET".equals(method)) {
         return write(request, target, path, query);
       }
+      if (target.group.isEmpty() && target.plural.equals("namespaces") && target.name != null
+          && terminating.contains(target.name)) {
+        return terminatingNamespace(crud.dispatch(request));
+      }
     }
     return crud.dispatch(request);
   }
@@ -170,6 +174,17 @@ final class TestClusterDispatcher extends Dispatcher {
   private static MockResponse alreadyExists(ObjectNode body) {
     return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
         + body.path("metadata").path("name").asText() + "\" already exists");
+  }
+
+  /** A namespace being deleted reads as a real server shows it: a deletionTimestamp and phase Terminating. */
+  private static MockResponse terminatingNamespace(MockResponse stored) {
+    if (stored.code() != 200) {
+      return stored;
+    }
+    ObjectNode ns = (ObjectNode) read(stored.getBody().getBytes());
+    ns.with("metadata").put("deletionTimestamp", "2026-12-01T00:00:00Z");
+    ns.putObject("status").put("phase", "Terminating");
+    return json(ns);
   }
 
   /** What a dry run answers: the checks, and the object as it would be stored; nothing is stored. */

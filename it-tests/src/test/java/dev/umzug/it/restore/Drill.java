@@ -52,6 +52,7 @@ final class Drill implements AutoCloseable {
   final Path keys;
   final Path store;
   private Path targetKubeconfig;
+  private final int setupWrites;
 
   Drill(Path dir, String extraSpec) throws IOException {
     this.dir = dir;
@@ -70,6 +71,7 @@ final class Drill implements AutoCloseable {
     ClusterAccess from = source.access(dir, "eks-prod");
     ClusterAccess to = target.access(dir, "ionos-fra");
     targetKubeconfig = to.kubeconfig().orElseThrow();
+    setupWrites = target.writes().size();
     plan = dir.resolve("plan.yaml");
     Files.writeString(plan, """
         apiVersion: umzug.dev/v1alpha1
@@ -113,6 +115,12 @@ final class Drill implements AutoCloseable {
     Path via = TestCluster.kubeconfig(dir, "ionos-fra", url).kubeconfig().orElseThrow();
     Files.writeString(plan, Files.readString(plan).replace(targetKubeconfig.toString(), via.toString()));
     targetKubeconfig = via;
+  }
+
+  /** The target's write requests since the drill set it up (its storage and ingress classes). */
+  List<String> targetWrites() {
+    List<String> all = target.writes();
+    return all.subList(setupWrites, all.size());
   }
 
   /** Takes the snapshot {@code id} of the source. */

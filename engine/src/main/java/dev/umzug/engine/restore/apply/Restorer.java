@@ -83,7 +83,9 @@ public final class Restorer {
         }
       }
     } catch (TargetException e) {
-      throw new ClusterAccessException(target.describe() + ": " + e.getMessage(), e.status(), e);
+      String message = e.getMessage().startsWith(target.describe()) ? e.getMessage()
+          : target.describe() + ": " + e.getMessage();
+      throw new ClusterAccessException(message, e.status(), e);
     } finally {
       pool.shutdownNow();
     }

@@ -60,12 +60,12 @@ public final class KubernetesTarget implements Target, AutoCloseable {
 
   @Override
   public Optional<ObjectNode> get(ResourceRef ref, String apiVersion) {
-    String version = apiVersion == null || apiVersion.isEmpty() ? types.preferredVersion(ref.group()) : apiVersion;
-    Optional<ResourceDefinitionContext> type = types.resolve(version, ref.kind());
-    if (type.isEmpty()) {
-      return Optional.empty(); // a type the target does not serve has no objects
-    }
     return request("get " + ref, () -> {
+      String version = apiVersion == null || apiVersion.isEmpty() ? types.preferredVersion(ref.group()) : apiVersion;
+      Optional<ResourceDefinitionContext> type = types.resolve(version, ref.kind());
+      if (type.isEmpty()) {
+        return Optional.empty(); // a type the target does not serve has no objects
+      }
       GenericKubernetesResource live = resource(type.get(), ref.namespace(), ref.name()).get();
       return Optional.ofNullable(live).map(KubernetesTarget::tree);
     });
@@ -113,7 +113,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
 
   @Override
   public boolean serves(String apiVersion, String kind) {
-    return types.resolve(apiVersion, kind).isPresent();
+    return request("discover " + apiVersion, () -> types.resolve(apiVersion, kind).isPresent());
   }
 
   @Override
@@ -137,16 +137,23 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     return operation(type, namespace).withName(name);
   }
 
-  private static <T> T request(String what, Supplier<T> call) {
+  /** Runs one request; a failure that ends the restore names the target, since it is shown alone. */
+  private <T> T request(String what, Supplier<T> call) {
+    TargetException failure;
     try {
       return call.get();
     } catch (KubernetesClientException e) {
-      throw TargetErrors.of(e, what);
+      failure = TargetErrors.of(e, what);
     } catch (TargetException e) {
-      throw e;
+      failure = e;
     } catch (RuntimeException e) {
-      throw TargetErrors.unexpected(e, what);
+      failure = TargetErrors.unexpected(e, what);
     }
+    if (failure.kind() == Kind.FATAL && !failure.getMessage().startsWith(description)) {
+      failure = new TargetException(Kind.FATAL, failure.status(), failure.reason(),
+          description + ": " + failure.getMessage(), null, failure.getCause());
+    }
+    throw failure;
   }
 
   private static GenericKubernetesResource body(ObjectNode object) {
