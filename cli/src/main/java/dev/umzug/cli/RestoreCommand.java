@@ -14,6 +14,7 @@ import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.engine.restore.RestoreJournal;
 import dev.umzug.engine.restore.RestorePlan;
 import dev.umzug.engine.restore.RestorePlanner;
+import dev.umzug.engine.restore.apply.IntentRecord;
 import dev.umzug.engine.restore.apply.Preflight;
 import dev.umzug.engine.restore.apply.RestoreOptions;
 import dev.umzug.engine.restore.apply.RestoreOptions.Strategy;
@@ -124,8 +125,9 @@ public final class RestoreCommand implements Callable<Integer> {
     RestorePlan restorePlan = new RestorePlanner().plan(loaded.intent().items());
     findings.addAll(restorePlan.findings());
     Retrier retrier = new Retrier(options.retry());
+    Path journalPath = journalFile != null ? journalFile : snapshot.defaultJournal();
     try (KubernetesTarget target = KubernetesTarget.open(cluster);
-        RestoreJournal journal = dryRun ? null : openJournal(loaded.manifest().rootDigest())) {
+        RestoreJournal journal = dryRun ? null : openJournal(journalPath, loaded.manifest().rootDigest())) {
       findings.addAll(new Preflight(target, retrier).check(loaded.intent().items(), options.policy(), journal));
       findings.sort(Finding.REPORT_ORDER);
       long blockers = findings.stream().filter(f -> f.severity() == Severity.BLOCKER).count();
@@ -133,6 +135,12 @@ public final class RestoreCommand implements Callable<Integer> {
       if (blockers > 0 && !dryRun) {
         renderer.blocked(findings);
         return ExitCode.INVALID_OR_BLOCKED.code();
+      }
+      if (!dryRun && plan.encryption().enabled()) {
+        IntentRecord.write(journalPath, loaded.intent().items(), plan.encryption().recipients());
+      } else if (!dryRun) {
+        spec.commandLine().getErr().println("umzug: the plan names no spec.encryption.recipients: the rewritten"
+            + " form is not recorded beside the journal (it holds Secrets); the journal keeps every digest");
       }
       RestoreResult result = new Restorer(options, retrier, Clock.systemUTC()).run(restorePlan, target, journal,
           false, new RestoreProgress(spec.commandLine().getErr()));
@@ -168,9 +176,7 @@ public final class RestoreCommand implements Callable<Integer> {
         .withDryRun(dryRun).withGates(Duration.ofSeconds(gateTimeoutSeconds), pollInterval, !noWaitWorkloads);
   }
 
-  private RestoreJournal openJournal(String rootDigest) throws IOException {
-    Path file = journalFile != null ? journalFile
-        : Path.of(".umzug", "restore-" + snapshot.snapshotId + ".journal");
+  private RestoreJournal openJournal(Path file, String rootDigest) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
@@ -179,7 +185,11 @@ public final class RestoreCommand implements Callable<Integer> {
       while (Files.exists(file.resolveSibling(file.getFileName() + "." + n))) {
         n++;
       }
-      Files.move(file, file.resolveSibling(file.getFileName() + "." + n), StandardCopyOption.ATOMIC_MOVE);
+      Path aside = file.resolveSibling(file.getFileName() + "." + n);
+      Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(IntentRecord.beside(file))) {
+        Files.move(IntentRecord.beside(file), IntentRecord.beside(aside), StandardCopyOption.ATOMIC_MOVE);
+      }
     }
     return RestoreJournal.open(file, rootDigest);
   }

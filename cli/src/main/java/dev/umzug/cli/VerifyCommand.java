@@ -105,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   private RestoreJournal openJournal(String rootDigest) throws IOException {
-    Path file = journalFile != null ? journalFile : Path.of(".umzug", "restore-" + snapshot.snapshotId + ".journal");
+    Path file = journalFile != null ? journalFile : snapshot.defaultJournal();
     if (journalFile == null && !Files.exists(file)) {
       return null;
     }

@@ -51,6 +51,11 @@ public final class SnapshotAccess {
     return store != null ? locations.store(store, false) : locations.store(plan.store());
   }
 
+  /** Where a restore of this snapshot keeps its journal unless told otherwise. */
+  public Path defaultJournal() {
+    return Path.of(".umzug", "restore-" + snapshotId + ".journal");
+  }
+
   private static Path env(String name) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? null : Path.of(v);

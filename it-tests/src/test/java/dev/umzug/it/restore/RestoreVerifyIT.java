@@ -57,6 +57,37 @@ class RestoreVerifyIT {
   }
 
   @Test
+  @DisplayName("the rewritten form of every applied object is recorded beside the journal, encrypted, with the digests the journal and verify use")
+  void rewrittenFormIsRecorded() throws Exception {
+    Run restore = drill.restore("s1", "-o", "json");
+    assertThat(restore.code()).as(restore.err()).isZero();
+    Path record = dev.umzug.engine.restore.apply.IntentRecord.beside(tmp.resolve("restore-s1.journal"));
+    byte[] raw = Files.readAllBytes(record);
+    assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("age-encryption.org/v1")
+        .doesNotContain("Deployment");
+    List<String> lines;
+    try (var in = dev.umzug.engine.snapshot.AgeEncryption.decrypt(new java.io.ByteArrayInputStream(raw),
+        dev.umzug.engine.snapshot.AgeIdentity.read(drill.keys.resolve("age-identity.txt")), "record")) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Map<String, String> recorded = new java.util.HashMap<>();
+    for (String line : lines) {
+      JsonNode n = json.readTree(line);
+      assertThat(dev.umzug.engine.snapshot.CanonicalJson.sha256(n.path("object"))).isEqualTo(n.path("digest").asText());
+      recorded.put(n.path("ref").path("kind").asText() + " " + n.path("ref").path("name").asText(), n.path("digest").asText());
+    }
+    for (JsonNode o : restore.json().path("objects")) {
+      if (o.path("ref").path("kind").asText().equals("Secret")) {
+        assertThat(o.path("digest").asText()).isEqualTo("withheld: Secret");
+        continue;
+      }
+      assertThat(recorded).containsEntry(o.path("ref").path("kind").asText() + " " + o.path("ref").path("name").asText(),
+          o.path("digest").asText());
+    }
+  }
+
+  @Test
   @DisplayName("a field changed on the target after the restore fails verify with exit 6, naming the object and the field")
   void changedFieldFailsVerify() {
     assertThat(drill.restore("s1").code()).isZero();
