@@ -42,6 +42,20 @@ final class Controllers {
     }
   }
 
+  /**
+   * What the API server does with a Secret's write-only {@code stringData}: merges it into {@code
+   * data}, base64-encoded, and does not store it.
+   */
+  static void storeStringData(ObjectNode body) {
+    if (!"Secret".equals(body.path("kind").asText()) || !body.path("stringData").isObject()) {
+      return;
+    }
+    ObjectNode data = body.path("data").isObject() ? (ObjectNode) body.get("data") : body.putObject("data");
+    body.get("stringData").fields().forEachRemaining(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
+        .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    body.remove("stringData");
+  }
+
   static String key(JsonNode body) {
     JsonNode meta = body.path("metadata");
     String ns = meta.path("namespace").asText("");

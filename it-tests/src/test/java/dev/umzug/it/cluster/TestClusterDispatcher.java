@@ -154,8 +154,10 @@ final class TestClusterDispatcher extends Dispatcher {
     MockResponse existing = crud.handleGet(itemPath);
     boolean exists = existing.code() == 200;
     if (query.containsKey("dryRun")) {
+      Controllers.storeStringData(body);
       return dryRun(method, apply, exists, existing, body);
     }
+    Controllers.storeStringData(body);
     controllers.settle(body);
     if (apply) {
       if (exists) {
