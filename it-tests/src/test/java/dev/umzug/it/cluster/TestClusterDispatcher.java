@@ -92,6 +92,10 @@ final class TestClusterDispatcher extends Dispatcher {
           return json(groupList());
         }
         default -> {
+          if (path.matches("/apis/[^/]+")) {
+            ObjectNode group = group(path.substring("/apis/".length()));
+            return group == null ? status(404, "NotFound", "the server could not find the requested resource") : json(group);
+          }
           if (path.matches("/apis/[^/]+/[^/]+")) {
             String[] parts = path.split("/");
             ObjectNode list = resourceList(parts[2], parts[3]);
@@ -298,14 +302,26 @@ final class TestClusterDispatcher extends Dispatcher {
   private ObjectNode groupList() {
     ObjectNode out = JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
     ArrayNode groups = out.putArray("groups");
-    groups().forEach((name, versions) -> {
-      ObjectNode g = groups.addObject().put("name", name);
-      ArrayNode vs = g.putArray("versions");
-      versions.forEach(v -> vs.addObject().put("groupVersion", name + "/" + v).put("version", v));
-      g.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0))
-          .put("version", versions.get(0));
-    });
+    groups().forEach((name, versions) -> groups.add(group(name, versions)));
     return out;
+  }
+
+  /** The APIGroup document of {@code /apis/<group>}, or null when the group is not served. */
+  private ObjectNode group(String name) {
+    List<String> versions = groups().get(name);
+    if (versions == null) {
+      return null;
+    }
+    return group(name, versions).put("kind", "APIGroup").put("apiVersion", "v1");
+  }
+
+  private static ObjectNode group(String name, List<String> versions) {
+    ObjectNode g = JSON.createObjectNode().put("name", name);
+    ArrayNode vs = g.putArray("versions");
+    versions.forEach(v -> vs.addObject().put("groupVersion", name + "/" + v).put("version", v));
+    g.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0))
+        .put("version", versions.get(0));
+    return g;
   }
 
   /** The APIResourceList of one group version, or null when nothing is served there. */

@@ -131,10 +131,15 @@ final class Drill implements AutoCloseable {
     return r;
   }
 
+  /** Restores snapshot {@code id}; gates time out after 20 s unless {@code extra} says otherwise. */
   Run restore(String id, String... extra) {
-    return umzug(concat(new String[] {"restore", "-f", plan.toString(), "--snapshot", id, "--public-key",
+    String[] args = {"restore", "-f", plan.toString(), "--snapshot", id, "--public-key",
         keys.resolve("signing-key.pub.pem").toString(), "--identity", keys.resolve("age-identity.txt").toString(),
-        "--journal", dir.resolve("restore-" + id + ".journal").toString(), "--gate-timeout", "20"}, extra));
+        "--journal", dir.resolve("restore-" + id + ".journal").toString()};
+    if (!List.of(extra).contains("--gate-timeout")) {
+      args = concat(args, new String[] {"--gate-timeout", "20"});
+    }
+    return umzug(concat(args, extra));
   }
 
   Run verify(String id, String... extra) {

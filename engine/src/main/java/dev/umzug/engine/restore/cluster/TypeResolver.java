@@ -59,6 +59,12 @@ final class TypeResolver {
     return preferred.computeIfAbsent(group, g -> {
       APIGroup found = discover("discover group " + g, () -> client.getApiGroup(g));
       if (found == null || found.getPreferredVersion() == null) {
+        // some servers answer only the group list, not /apis/<group>
+        var all = discover("discover groups", client::getApiGroups);
+        found = all == null || all.getGroups() == null ? null
+            : all.getGroups().stream().filter(x -> g.equals(x.getName())).findFirst().orElse(null);
+      }
+      if (found == null || found.getPreferredVersion() == null) {
         return g + "/v1";
       }
       return found.getPreferredVersion().getGroupVersion();
