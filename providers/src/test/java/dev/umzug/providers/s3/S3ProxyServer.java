@@ -9,10 +9,10 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
 /** An in-process S3 server (s3proxy, in-memory blob store) on 127.0.0.1 and a free port. */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
-  static final String ACCESS_KEY = "umzug-test-access";
-  static final String SECRET_KEY = "umzug-test-secret-0123456789";
+  public static final String ACCESS_KEY = "umzug-test-access";
+  public static final String SECRET_KEY = "umzug-test-secret-0123456789";
 
   private final S3Proxy proxy;
   private final String host;
@@ -23,7 +23,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Starts a server; with {@code virtualHost} (e.g. {@code localhost}) it also accepts {@code bucket.localhost}. */
-  static S3ProxyServer start(String virtualHost) throws Exception {
+  public static S3ProxyServer start(String virtualHost) throws Exception {
     Properties properties = new Properties();
     properties.setProperty("jclouds.identity", ACCESS_KEY);
     properties.setProperty("jclouds.credential", SECRET_KEY);
@@ -47,7 +47,7 @@ final class S3ProxyServer implements AutoCloseable {
     return new S3ProxyServer(proxy, virtualHost == null ? "127.0.0.1" : virtualHost);
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://" + host + ":" + proxy.getPort();
   }
 
@@ -55,11 +55,11 @@ final class S3ProxyServer implements AutoCloseable {
     return proxy.getPort();
   }
 
-  MinioClient admin() {
+  public MinioClient admin() {
     return MinioClient.builder().endpoint(endpoint()).region("us-east-1").credentials(ACCESS_KEY, SECRET_KEY).build();
   }
 
-  void createBucket(String bucket) throws Exception {
+  public void createBucket(String bucket) throws Exception {
     admin().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
   }
 
