@@ -106,6 +106,31 @@ class ConvertCommandTest {
   }
 
   @Nested
+  @DisplayName("on the example plan that renames a namespace")
+  class Rename {
+
+    static final Path DRILL_PLAN = Path.of("..", "plans", "ovhcloud-to-stackit-drill", "plan.yaml");
+
+    @Test
+    @DisplayName("writes the objects under the new namespace, with Service hosts pointing at it, and"
+        + " reports the rewrite")
+    void followsTheRename() throws IOException {
+      Path out = tmp.resolve("out");
+      Path report = tmp.resolve("report.json");
+      CliRun run = CliRun.of("convert", "--plan", DRILL_PLAN.toString(), "--out", out.toString(),
+          "--report", report.toString(), "-q");
+      assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+      assertThat(out.resolve("namespaces/portal")).doesNotExist();
+      String web = Files.readString(out.resolve("namespaces/portal-drill/deployment.apps_portal-web.yaml"));
+      assertThat(web)
+          .contains("namespace: portal-drill", "http://portal-api.portal-drill.svc.cluster.local:8080")
+          .doesNotContain(".portal.svc");
+      JsonNode json = JSON.readTree(report.toFile());
+      assertThat(json.path("findings").findValuesAsText("rule")).contains("namespace/rewrite-service-hosts");
+    }
+  }
+
+  @Nested
   @DisplayName("with bad input")
   class BadInput {
 

@@ -1,9 +1,16 @@
 package dev.umzug.engine.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the pod spec sits in each kind of workload. */
 public final class Workloads {
+
+  /** The container lists of a pod spec, in the order the kubelet starts them. */
+  public static final List<String> CONTAINER_LISTS =
+      List.of("initContainers", "containers", "ephemeralContainers");
 
   private Workloads() {}
 
@@ -27,5 +34,24 @@ public final class Workloads {
   /** The pointer to the pod template's metadata (labels, annotations), where one exists. */
   public static Optional<JsonPointer> podMetadata(ResourceView view) {
     return podSpec(view).map(spec -> spec.parent().append("metadata"));
+  }
+
+  /**
+   * Pointers to every container of a workload's pod spec, init and ephemeral containers included,
+   * in {@link #CONTAINER_LISTS} order; empty for a kind without a pod spec.
+   */
+  public static List<JsonPointer> containers(ResourceView view) {
+    List<JsonPointer> pointers = new ArrayList<>();
+    podSpec(view)
+        .ifPresent(
+            spec -> {
+              for (String list : CONTAINER_LISTS) {
+                JsonNode array = view.at(spec.append(list));
+                for (int i = 0; i < array.size(); i++) {
+                  pointers.add(spec.append(list, i));
+                }
+              }
+            });
+    return pointers;
   }
 }

@@ -10,9 +10,13 @@ import dev.umzug.engine.spi.RewriteRule;
 
 /**
  * Moves objects into the namespace the plan renames theirs to, and renames the Namespace object
- * itself. Runs after every other rule, so that rules reason about the source namespace.
+ * itself, with its {@code kubernetes.io/metadata.name} label, which the API server would set to the
+ * new name anyway. Runs after every other rule, so that rules reason about the source namespace.
  */
 public final class RenameNamespaceRule implements RewriteRule {
+
+  private static final JsonPointer NAME_LABEL =
+      JsonPointer.of("metadata", "labels", RewriteNamespaceSelectorsRule.NAME_LABEL);
 
   @Override
   public String id() {
@@ -45,10 +49,14 @@ public final class RenameNamespaceRule implements RewriteRule {
       if (to == null) {
         return RewriteResult.unchanged();
       }
-      return RewriteResult.builder(this, resource)
-          .patch(PatchOp.replace(JsonPointer.of("metadata", "name"), to))
-          .info("namespace " + resource.ref().name() + " becomes " + to)
-          .build();
+      var result =
+          RewriteResult.builder(this, resource)
+              .patch(PatchOp.replace(JsonPointer.of("metadata", "name"), to))
+              .info("namespace " + resource.ref().name() + " becomes " + to);
+      if (resource.has(NAME_LABEL)) {
+        result.patch(PatchOp.replace(NAME_LABEL, to));
+      }
+      return result.build();
     }
     String namespace = resource.ref().namespace();
     if (namespace == null || !renames.containsKey(namespace)) {

@@ -2,7 +2,6 @@ package dev.umzug.engine.rewrite.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.umzug.engine.inventory.IndexedInventory;
 import dev.umzug.engine.rewrite.ObjectOutcome;
 import dev.umzug.engine.rewrite.RewriteEngine;
@@ -12,9 +11,8 @@ import dev.umzug.engine.spi.PatchOp;
 import dev.umzug.engine.spi.ResourceView;
 import dev.umzug.engine.spi.RewriteContext;
 import dev.umzug.engine.spi.RewriteRule;
-import dev.umzug.engine.testing.RewriteCase;
+import dev.umzug.engine.testing.RuleContracts;
 import dev.umzug.engine.testing.TestProfile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -32,13 +30,7 @@ class CleanRulesContractTest {
   }
 
   static List<ResourceView> inputs() {
-    List<ResourceView> views = new ArrayList<>();
-    for (RewriteCase c : RewriteCase.under(CleanRulesCaseTest.CASES)) {
-      for (int i = 0; i < c.input().size(); i++) {
-        views.add(ResourceView.of(c.input().get(i), c.dir().getFileName() + "#" + i));
-      }
-    }
-    return views;
+    return RuleContracts.inputs(CleanRulesCaseTest.CASES);
   }
 
   private static RewriteContext context(List<ResourceView> views) {
@@ -64,30 +56,14 @@ class CleanRulesContractTest {
   @DisplayName("a rule never modifies the object it reads")
   void neverMutatesInput(RewriteRule rule) {
     List<ResourceView> views = inputs();
-    RewriteContext context = context(views);
-    for (ResourceView view : views) {
-      if (!rule.appliesTo().matches(view.ref())) {
-        continue;
-      }
-      ObjectNode before = ((ObjectNode) view.json()).deepCopy();
-      rule.apply(view, context);
-      assertThat(view.json()).as("%s on %s", rule.id(), view).isEqualTo(before);
-    }
+    RuleContracts.neverMutatesInput(rule, views, context(views));
   }
 
   @Test
   @DisplayName("no two clean rules touch overlapping paths of any input object")
   void disjointPaths() {
     List<ResourceView> views = inputs();
-    RewriteContext context = context(views);
-    RewriteEngine engine = new RewriteEngine(rules(), context);
-    for (ResourceView view : views) {
-      ObjectOutcome outcome = engine.rewrite(view);
-      assertThat(outcome.findings())
-          .as("findings of %s", view)
-          .noneMatch(f -> f.ruleId().equals(RewriteEngine.ENGINE_ID));
-      assertThat(outcome.status()).as("%s", view).isNotEqualTo(ObjectOutcome.Status.FAILED);
-    }
+    RuleContracts.disjointPaths(rules(), views, context(views));
   }
 
   @Test
