@@ -27,6 +27,17 @@ final class SameClusterDrill {
         .create();
     kube.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata().withName("settings")
         .endMetadata().withData(Map.of("mode", "production")).build()).create();
+    kube.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata().withName("links")
+        .endMetadata().withData(Map.of("API_URL", "http://api.shop.svc.cluster.local:8080/v1")).build()).create();
+    kube.services().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata().withName("api").endMetadata().withNewSpec().addToSelector("app", "api").addNewPort()
+        .withName("http").withPort(8080).endPort().endSpec().build()).create();
+    kube.serviceAccounts().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+        .withNewMetadata().withName("deployer").endMetadata().build()).create();
+    kube.rbac().roleBindings().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+        .withNewMetadata().withName("deployer-view").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+        .withKind("ClusterRole").withName("view").endRoleRef().addNewSubject().withKind("ServiceAccount")
+        .withName("deployer").withNamespace("shop").endSubject().build()).create();
     kube.secrets().inNamespace("shop").resource(new SecretBuilder().withNewMetadata().withName("db").endMetadata()
         .addToStringData("password", "k3s-drill-secret").build()).create();
     kube.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder().withNewMetadata()
@@ -64,7 +75,11 @@ final class SameClusterDrill {
     assertThat(restore.code()).as(restore.err() + restore.out()).isZero();
     assertThat(kube.configMaps().inNamespace("shop-dr").withName("settings").get().getData())
         .containsEntry("mode", "production");
-    Run verify = Drill.umzug(args(new String[] {"verify", "-f", plan.toString(), "-o", "json"}, access));
+    assertThat(kube.configMaps().inNamespace("shop-dr").withName("links").get().getData())
+        .containsEntry("API_URL", "http://api.shop-dr.svc.cluster.local:8080/v1");
+    assertThat(kube.rbac().roleBindings().inNamespace("shop-dr").withName("deployer-view").get().getSubjects())
+        .singleElement().satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo("shop-dr"));
+    Run verify = Drill.umzug(args(new String[] {"verify", "-f", plan.toString(), "-o", "markdown"}, access));
     assertThat(verify.code()).as(verify.err() + verify.out()).isZero();
 
     kube.configMaps().inNamespace("shop-dr").withName("settings")
@@ -72,6 +87,8 @@ final class SameClusterDrill {
     Run changed = Drill.umzug(args(new String[] {"verify", "-f", plan.toString()}, access));
     assertThat(changed.code()).isEqualTo(6);
     assertThat(changed.out()).contains("ConfigMap shop-dr/settings", "/data/mode");
+    Run markdown = Drill.umzug(args(new String[] {"verify", "-f", plan.toString(), "-o", "markdown"}, access));
+    assertThat(markdown.out()).contains("| MISMATCH | ConfigMap shop-dr/settings | `/data/mode` | \"production\" | \"staging\" |");
   }
 
   private static String[] args(String[] a, String[] b) {
