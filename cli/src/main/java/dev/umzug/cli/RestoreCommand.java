@@ -6,11 +6,9 @@ import dev.umzug.cli.options.SnapshotAccess;
 import dev.umzug.cli.render.RestoreProgress;
 import dev.umzug.cli.render.RestoreRenderer;
 import dev.umzug.engine.error.InvalidInputException;
-import dev.umzug.engine.error.PlanInvalidException;
 import dev.umzug.engine.plan.ClusterAccess;
 import dev.umzug.engine.plan.ConflictPolicy;
 import dev.umzug.engine.plan.MigrationPlan;
-import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.engine.restore.RestoreJournal;
 import dev.umzug.engine.restore.RestorePlan;
 import dev.umzug.engine.restore.RestorePlanner;
@@ -114,13 +112,11 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    MigrationPlan plan = PlanLoader.load(planFile);
-    ClusterAccess cluster = plan.target().cluster().orElseThrow(() -> new PlanInvalidException(planFile.toString(),
-        List.of(planFile + ": spec.target: restore needs a cluster (kubeconfig and context), not an output directory")));
+    SnapshotAccess.Loaded input = snapshot.load(planFile, parent.registry(), "restore");
+    MigrationPlan plan = input.plan();
+    ClusterAccess cluster = input.target();
     RestoreOptions options = options(plan);
-    var store = snapshot.openStore(new dev.umzug.engine.registry.Locations(parent.registry()), plan);
-    SnapshotIntent loaded = SnapshotIntent.load(plan, parent.registry(), store, snapshot.snapshotId,
-        snapshot.trustedKey(), snapshot.identity());
+    SnapshotIntent loaded = input.snapshot();
     List<Finding> findings = new ArrayList<>(loaded.intent().findings());
     RestorePlan restorePlan = new RestorePlanner().plan(loaded.intent().items());
     findings.addAll(restorePlan.findings());

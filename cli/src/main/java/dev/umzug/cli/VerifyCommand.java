@@ -5,13 +5,7 @@ import dev.umzug.cli.internal.ExitCode;
 import dev.umzug.cli.options.OutputOptions;
 import dev.umzug.cli.options.SnapshotAccess;
 import dev.umzug.cli.render.VerifyRenderer;
-import dev.umzug.engine.error.PlanInvalidException;
-import dev.umzug.engine.plan.ClusterAccess;
-import dev.umzug.engine.plan.MigrationPlan;
-import dev.umzug.engine.plan.PlanLoader;
-import dev.umzug.engine.restore.RestoreItem;
 import dev.umzug.engine.restore.RestoreJournal;
-import dev.umzug.engine.restore.apply.ClusterScopedPolicy;
 import dev.umzug.engine.restore.apply.Retrier;
 import dev.umzug.engine.restore.apply.RetryPolicy;
 import dev.umzug.engine.restore.apply.SnapshotIntent;
@@ -23,9 +17,7 @@ import dev.umzug.engine.verify.VerificationReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,21 +60,12 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    MigrationPlan plan = PlanLoader.load(planFile);
-    ClusterAccess cluster = plan.target().cluster().orElseThrow(() -> new PlanInvalidException(planFile.toString(),
-        List.of(planFile + ": spec.target: verify needs a cluster (kubeconfig and context), not an output directory")));
-    var store = snapshot.openStore(new dev.umzug.engine.registry.Locations(parent.registry()), plan);
-    SnapshotIntent loaded = SnapshotIntent.load(plan, parent.registry(), store, snapshot.snapshotId,
-        snapshot.trustedKey(), snapshot.identity());
-    Map<ResourceRef, JsonNode> intended = new TreeMap<>();
-    for (RestoreItem item : loaded.intent().items()) {
-      if (ClusterScopedPolicy.of(item.ref()) == ClusterScopedPolicy.Treatment.APPLY) {
-        intended.put(item.ref(), item.content());
-      }
-    }
+    SnapshotAccess.Loaded input = snapshot.load(planFile, parent.registry(), "verify");
+    SnapshotIntent loaded = input.snapshot();
+    Map<ResourceRef, JsonNode> intended = loaded.verifiable();
     Retrier retrier = new Retrier(RetryPolicy.defaults());
     VerificationReport report;
-    try (KubernetesTarget target = KubernetesTarget.open(cluster);
+    try (KubernetesTarget target = KubernetesTarget.open(input.target());
         RestoreJournal journal = openJournal(loaded.manifest().rootDigest())) {
       report = new IntentVerifier().verify(loaded.manifest().rootDigest(), intended, loaded.intent().mustBeAbsent(),
           ref -> retrier.call(() -> target.get(ref, apiVersionOf(intended.get(ref), ref))).map(n -> (JsonNode) n),

@@ -45,6 +45,27 @@ public final class SnapshotAccess {
     return Optional.ofNullable(file).map(AgeIdentity::read);
   }
 
+  /** A plan whose target is a cluster, and the snapshot rewritten by it. */
+  public record Loaded(dev.umzug.engine.plan.MigrationPlan plan, dev.umzug.engine.plan.ClusterAccess target,
+      dev.umzug.engine.restore.apply.SnapshotIntent snapshot) {}
+
+  /**
+   * Loads the plan, insists that its target is a cluster, and reads the snapshot (signature and
+   * digests checked) into the plan's intent.
+   *
+   * @param command the command's name, for the message when the target is not a cluster
+   */
+  public Loaded load(Path planFile, dev.umzug.engine.registry.Registry registry, String command) {
+    var plan = dev.umzug.engine.plan.PlanLoader.load(planFile);
+    var cluster = plan.target().cluster().orElseThrow(() -> new dev.umzug.engine.error.PlanInvalidException(
+        planFile.toString(), java.util.List.of(planFile + ": spec.target: " + command
+            + " needs a cluster (kubeconfig and context), not an output directory")));
+    var store = openStore(new dev.umzug.engine.registry.Locations(registry), plan);
+    var intent = dev.umzug.engine.restore.apply.SnapshotIntent.load(plan, registry, store, snapshotId, trustedKey(),
+        identity());
+    return new Loaded(plan, cluster, intent);
+  }
+
   /** The store named by --store, else the plan's. */
   public dev.umzug.engine.spi.SnapshotStore openStore(dev.umzug.engine.registry.Locations locations,
       dev.umzug.engine.plan.MigrationPlan plan) {

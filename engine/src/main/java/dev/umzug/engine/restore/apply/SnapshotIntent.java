@@ -51,4 +51,20 @@ public record SnapshotIntent(SnapshotManifest manifest, RestoreIntent intent) {
         namespaces, rules, null, false);
     return new SnapshotIntent(reader.manifest(), RestoreIntent.build(request));
   }
+
+  /**
+   * The objects verify reads back from the target: those the restore applies and keeps in line with
+   * the intent. Create-only cluster-wide objects (CRDs, ClusterRoles) may belong to the target and
+   * are not held to the snapshot's content; classes and volumes are not restored at all
+   * ({@link ClusterScopedPolicy}).
+   */
+  public java.util.SortedMap<dev.umzug.engine.spi.ResourceRef, com.fasterxml.jackson.databind.JsonNode> verifiable() {
+    var out = new java.util.TreeMap<dev.umzug.engine.spi.ResourceRef, com.fasterxml.jackson.databind.JsonNode>();
+    for (var item : intent.items()) {
+      if (ClusterScopedPolicy.of(item.ref()) == ClusterScopedPolicy.Treatment.APPLY) {
+        out.put(item.ref(), item.content());
+      }
+    }
+    return out;
+  }
 }
