@@ -67,7 +67,8 @@ public final class VerifyCommand implements Callable<Integer> {
     VerificationReport report;
     try (KubernetesTarget target = KubernetesTarget.open(input.target());
         RestoreJournal journal = openJournal(loaded.manifest().rootDigest())) {
-      report = new IntentVerifier().verify(loaded.manifest().rootDigest(), intended, loaded.intent().mustBeAbsent(),
+      report = new IntentVerifier().verify(loaded.manifest().rootDigest(), intended, loaded.presenceOnly(),
+          loaded.intent().mustBeAbsent(),
           ref -> retrier.call(() -> target.get(ref, apiVersionOf(intended.get(ref), ref))).map(n -> (JsonNode) n),
           journal == null ? null : journal::appliedDigest);
     }

@@ -34,7 +34,23 @@ public final class IntentVerifier {
    */
   public VerificationReport verify(String snapshotDigest, Map<ResourceRef, JsonNode> intended,
       Set<ResourceRef> dropped, LiveObjects live, Function<ResourceRef, Optional<String>> appliedDigests) {
+    return verify(snapshotDigest, intended, Set.of(), dropped, live, appliedDigests);
+  }
+
+  /**
+   * @param presenceOnly objects that must be on the target whatever their content (create-only
+   *     cluster-wide objects the target may own)
+   */
+  public VerificationReport verify(String snapshotDigest, Map<ResourceRef, JsonNode> intended,
+      Set<ResourceRef> presenceOnly, Set<ResourceRef> dropped, LiveObjects live,
+      Function<ResourceRef, Optional<String>> appliedDigests) {
     List<ObjectVerification> results = new ArrayList<>();
+    for (ResourceRef ref : new java.util.TreeSet<>(presenceOnly)) {
+      if (!intended.containsKey(ref)) {
+        results.add(new ObjectVerification(ref, live.get(ref).isPresent() ? Status.PRESENT : Status.MISSING,
+            List.of()));
+      }
+    }
     intended.forEach((ref, want) -> {
       String digest = CanonicalJson.sha256(want);
       JournalCheck journal = appliedDigests == null ? JournalCheck.NOT_CHECKED

@@ -42,7 +42,12 @@ public record ObjectVerification(
     /** Dropped by the plan's rules, and absent from the target as intended. */
     ABSENT_AS_INTENDED,
     /** Dropped by the plan's rules, yet present on the target. */
-    UNEXPECTEDLY_PRESENT;
+    UNEXPECTEDLY_PRESENT,
+    /**
+     * A cluster-wide object the restore only creates when absent (a CRD, a ClusterRole): present;
+     * its content is not compared, because the target may own it (an operator installed there).
+     */
+    PRESENT;
 
     public boolean failed() {
       return this == MISMATCH || this == MISSING || this == UNEXPECTEDLY_PRESENT;

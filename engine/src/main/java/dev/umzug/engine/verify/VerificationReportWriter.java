@@ -39,8 +39,8 @@ public final class VerificationReportWriter {
       n.put("status", o.status().name());
       if (o.digest() != null) {
         n.put("digest", o.digest());
-      } else if (o.status() != ObjectVerification.Status.ABSENT_AS_INTENDED
-          && o.status() != ObjectVerification.Status.UNEXPECTEDLY_PRESENT) {
+      } else if (o.status() == ObjectVerification.Status.CONFIRMED || o.status() == ObjectVerification.Status.MISMATCH
+          || (o.status() == ObjectVerification.Status.MISSING && o.ref().kind().equals("Secret"))) {
         n.put("digest", "withheld: Secret");
       }
       if (o.journal() != ObjectVerification.JournalCheck.NOT_CHECKED) {

@@ -52,6 +52,22 @@ class IntentVerifierTest {
   }
 
   @Test
+  @DisplayName("a create-only cluster-wide object counts as present whatever its content, and as missing when absent")
+  void presenceOnly() throws Exception {
+    ResourceRef crd = new ResourceRef("apiextensions.k8s.io", "CustomResourceDefinition", null, "widgets.example.com");
+    ResourceRef role = new ResourceRef("rbac.authorization.k8s.io", "ClusterRole", null, "shop-reader");
+    Map<ResourceRef, JsonNode> live = Map.of(crd, IntentComparerTest.yaml("spec: {group: other-content.example.com}"));
+
+    VerificationReport report = new IntentVerifier().verify(ROOT, Map.of(), Set.of(crd, role), Set.of(),
+        ref -> Optional.ofNullable(live.get(ref)), null);
+
+    assertThat(report.objects()).extracting(o -> o.ref().name() + " " + o.status())
+        .containsExactly("widgets.example.com PRESENT", "shop-reader MISSING");
+    assertThat(report.passed()).isFalse();
+    assertThat(VerificationReportWriter.toJson(report)).doesNotContain("withheld");
+  }
+
+  @Test
   @DisplayName("writes deterministic JSON with the snapshot digest and never a Secret value")
   void json() throws Exception {
     String json = VerificationReportWriter.toJson(report());

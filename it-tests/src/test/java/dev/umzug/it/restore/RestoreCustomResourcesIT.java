@@ -83,6 +83,7 @@ class RestoreCustomResourcesIT {
     Run verify = drill.verify("s1", "-o", "json");
     assertThat(verify.code()).as(verify.out()).isZero();
     assertThat(verify.json().path("counts").path("ABSENT_AS_INTENDED").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(verify.json().path("counts").path("PRESENT").asInt()).as("the application's CRD").isEqualTo(1);
   }
 
   @Test

@@ -67,4 +67,15 @@ public record SnapshotIntent(SnapshotManifest manifest, RestoreIntent intent) {
     }
     return out;
   }
+
+  /** The create-only cluster-wide objects: verify demands that they exist, not that they match. */
+  public java.util.SortedSet<dev.umzug.engine.spi.ResourceRef> presenceOnly() {
+    var out = new java.util.TreeSet<dev.umzug.engine.spi.ResourceRef>();
+    for (var item : intent.items()) {
+      if (ClusterScopedPolicy.of(item.ref()) == ClusterScopedPolicy.Treatment.CREATE_ONLY) {
+        out.add(item.ref());
+      }
+    }
+    return out;
+  }
 }
