@@ -147,6 +147,9 @@ final class TestClusterDispatcher extends Dispatcher {
     if (query.containsKey("dryRun")) {
       return dryRun(method, apply, exists, existing, body);
     }
+    if ("POST".equals(method) && exists) {
+      return alreadyExists(body); // the CRUD store answers 409 with reason Invalid
+    }
     controllers.settle(body);
     if (apply) {
       if (exists) {
@@ -163,8 +166,7 @@ final class TestClusterDispatcher extends Dispatcher {
   private static MockResponse dryRun(String method, boolean apply, boolean exists, MockResponse existing,
       ObjectNode body) {
     if ("POST".equals(method) && exists) {
-      return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
-          + body.path("metadata").path("name").asText() + "\" already exists");
+      return alreadyExists(body);
     }
     if ("PUT".equals(method)) {
       if (!exists) {
@@ -177,6 +179,12 @@ final class TestClusterDispatcher extends Dispatcher {
       }
     }
     return json(body).setResponseCode("POST".equals(method) || (apply && !exists) ? 201 : 200);
+  }
+
+  /** A real server's answer to creating an object that exists: 409 with reason AlreadyExists. */
+  private static MockResponse alreadyExists(ObjectNode body) {
+    return status(409, "AlreadyExists", body.path("kind").asText().toLowerCase() + " \""
+        + body.path("metadata").path("name").asText() + "\" already exists");
   }
 
   private static RecordedRequest rewritten(RecordedRequest request, String method, String path, ObjectNode body) {
