@@ -160,6 +160,17 @@ public final class RestoreJournal implements Closeable {
     return Optional.empty();
   }
 
+  /**
+   * Whether this restore may have put {@code ref} on the cluster: an entry applied it, or its newest
+   * entry is a {@link Outcome#STARTED} with no result, as a crash after the write and before its
+   * result leaves it. A start followed by a failure or a skip is not.
+   */
+  public boolean mayHaveApplied(ResourceRef ref) {
+    List<JournalEntry> history = byRef.getOrDefault(ref, List.of());
+    return appliedDigest(ref).isPresent()
+        || (!history.isEmpty() && history.get(history.size() - 1).outcome() == Outcome.STARTED);
+  }
+
   /** The newest entry: the first thing a rerun re-checks against the cluster. */
   public Optional<JournalEntry> last() {
     return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));

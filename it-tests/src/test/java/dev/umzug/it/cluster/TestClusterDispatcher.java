@@ -161,6 +161,9 @@ final class TestClusterDispatcher extends Dispatcher {
       Controllers.storeStringData(body);
       return dryRun(method, apply, exists, existing, body);
     }
+    if ("POST".equals(method) && exists) {
+      return alreadyExists(body); // the CRUD store answers 409 with reason Invalid
+    }
     Controllers.storeStringData(body);
     controllers.settle(body);
     if (apply) {
@@ -170,9 +173,6 @@ final class TestClusterDispatcher extends Dispatcher {
         return crud.handleUpdate(rewritten(request, "PUT", path, body));
       }
       return crud.handleCreate(rewritten(request, "POST", path.substring(0, path.lastIndexOf('/')), body));
-    }
-    if ("POST".equals(method) && exists) {
-      return alreadyExists(body); // the CRUD store answers 409 with another reason than a real server
     }
     return crud.dispatch(rewritten(request, method, request.getPath(), body));
   }

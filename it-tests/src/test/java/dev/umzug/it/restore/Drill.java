@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umzug.cli.Main;
 import dev.umzug.engine.plan.ClusterAccess;
+import dev.umzug.engine.plan.PlanLoader;
 import dev.umzug.it.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,12 +64,7 @@ final class Drill implements AutoCloseable {
     assertThat(k.code()).as(k.err()).isZero();
     String recipient = k.json().path("recipient").asText();
     load(source.client(), APP);
-    target.client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
-        .withName("ionos-enterprise-ssd").endMetadata().withProvisioner("cloud.ionos.com")
-        .withVolumeBindingMode("WaitForFirstConsumer").build()).create();
-    target.client().network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata()
-        .withName("traefik").endMetadata().withNewSpec().withController("traefik.io/ingress-controller").endSpec()
-        .build()).create();
+    prepareTarget(target.client());
     ClusterAccess from = source.access(dir, "eks-prod");
     ClusterAccess to = target.access(dir, "ionos-fra");
     targetKubeconfig = to.kubeconfig().orElseThrow();
@@ -133,13 +130,53 @@ final class Drill implements AutoCloseable {
 
   /** Restores snapshot {@code id}; gates time out after 20 s unless {@code extra} says otherwise. */
   Run restore(String id, String... extra) {
+    return umzug(restoreArgs(id, extra));
+  }
+
+  /** The arguments {@link #restore} runs umzug with, e.g. for a child process. */
+  String[] restoreArgs(String id, String... extra) {
     String[] args = {"restore", "-f", plan.toString(), "--snapshot", id, "--public-key",
         keys.resolve("signing-key.pub.pem").toString(), "--identity", keys.resolve("age-identity.txt").toString(),
-        "--journal", dir.resolve("restore-" + id + ".journal").toString()};
+        "--journal", journal(id).toString()};
     if (!List.of(extra).contains("--gate-timeout")) {
       args = concat(args, new String[] {"--gate-timeout", "20"});
     }
-    return umzug(concat(args, extra));
+    return concat(args, extra);
+  }
+
+  /** The journal {@link #restore} and {@link #verify} use for snapshot {@code id}. */
+  Path journal(String id) {
+    return dir.resolve("restore-" + id + ".journal");
+  }
+
+  /** Adds namespaces to the plan, after {@code shop}; take the snapshot afterwards. */
+  void includeNamespaces(String... names) throws IOException {
+    StringBuilder more = new StringBuilder("    - name: shop\n");
+    for (String n : names) {
+      more.append("    - name: ").append(n).append('\n');
+    }
+    Files.writeString(plan, Files.readString(plan).replace("    - name: shop\n", more));
+  }
+
+  /**
+   * Points the plan's target context at another cluster, e.g. a fresh one per round, and creates
+   * on it the classes the plan maps to.
+   */
+  void retarget(TestCluster cluster) throws IOException {
+    Path kubeconfig = PlanLoader.load(plan).target().cluster().orElseThrow().kubeconfig().orElseThrow();
+    Path fresh = cluster.access(dir, "ionos-fra").kubeconfig().orElseThrow();
+    Files.move(fresh, kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+    prepareTarget(cluster.client());
+  }
+
+  /** The target's own classes that the plan maps the source's to. */
+  static void prepareTarget(KubernetesClient client) {
+    client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
+        .withName("ionos-enterprise-ssd").endMetadata().withProvisioner("cloud.ionos.com")
+        .withVolumeBindingMode("WaitForFirstConsumer").build()).create();
+    client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata()
+        .withName("traefik").endMetadata().withNewSpec().withController("traefik.io/ingress-controller").endSpec()
+        .build()).create();
   }
 
   Run verify(String id, String... extra) {

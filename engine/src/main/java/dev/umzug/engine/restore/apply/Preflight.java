@@ -36,8 +36,8 @@ public final class Preflight {
   }
 
   /**
-   * @param journal the restore's journal, or null: namespaces it records as applied are ours, not
-   *     occupied
+   * @param journal the restore's journal, or null: namespaces it records as applied, or as started
+   *     with no result (a crash came between the create and its result), are ours, not occupied
    */
   public List<Finding> check(List<RestoreItem> items, ConflictPolicy policy, RestoreJournal journal) {
     List<Finding> out = new ArrayList<>();
@@ -107,7 +107,7 @@ public final class Preflight {
         out.add(new Finding(Severity.BLOCKER, RULE_ID, item.ref(), null,
             "namespace " + item.ref().name() + " is being deleted on the target (Terminating) and refuses new objects",
             "wait until it is gone, or restore into another namespace with spec.namespaces[].renameTo"));
-      } else if (policy == ConflictPolicy.FAIL && (journal == null || journal.appliedDigest(item.ref()).isEmpty())) {
+      } else if (policy == ConflictPolicy.FAIL && (journal == null || !journal.mayHaveApplied(item.ref()))) {
         out.add(new Finding(Severity.BLOCKER, RULE_ID, item.ref(), null,
             "namespace " + item.ref().name() + " already exists on the target, and conflict policy fail restores only"
                 + " into free namespaces",

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.umzug.engine.plan.ConflictPolicy;
+import dev.umzug.engine.restore.JournalEntry.Outcome;
+import dev.umzug.engine.restore.RestoreJournal;
 import dev.umzug.engine.restore.RestoreItem;
 import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.Severity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Restore preflight")
 class PreflightTest {
@@ -49,9 +57,15 @@ class PreflightTest {
 
   final MemoryTarget target = RestorerTest.withStorageClass(new MemoryTarget());
 
+  @TempDir Path dir;
+
   List<Finding> check(ConflictPolicy policy, RestoreItem... items) {
+    return check(policy, null, items);
+  }
+
+  List<Finding> check(ConflictPolicy policy, RestoreJournal journal, RestoreItem... items) {
     return new Preflight(target, new Retrier(RetryPolicy.defaults(), d -> { }))
-        .check(List.of(items), policy, null);
+        .check(List.of(items), policy, journal);
   }
 
   @Test
@@ -130,5 +144,29 @@ class PreflightTest {
       all.addAll(check(p, RestorerTest.NAMESPACE));
     }
     assertThat(all).hasSize(3).allMatch(f -> f.severity() == Severity.BLOCKER && f.message().contains("Terminating"));
+  }
+
+  static Stream<Arguments> journalHistories() {
+    return Stream.of(
+        Arguments.of("created by this restore", List.of(Outcome.STARTED, Outcome.CREATED), false),
+        Arguments.of("started, and the process killed before the result", List.of(Outcome.STARTED), false),
+        Arguments.of("found unchanged by this restore", List.of(Outcome.STARTED, Outcome.UNCHANGED), false),
+        Arguments.of("refused by the target", List.of(Outcome.STARTED, Outcome.FAILED), true),
+        Arguments.of("skipped", List.of(Outcome.STARTED, Outcome.SKIPPED), true));
+  }
+
+  @ParameterizedTest(name = "an existing namespace the journal shows {0}: blocks = {2}")
+  @MethodSource("journalHistories")
+  @DisplayName("under policy fail, an existing namespace is this restore's own when its journal may have applied it")
+  void anExistingNamespaceUnderPolicyFailIsOursWhenTheJournalMayHaveAppliedIt(String history, List<Outcome> outcomes,
+      boolean blocks) throws Exception {
+    target.put((ObjectNode) RestorerTest.NAMESPACE.content());
+    try (RestoreJournal journal = RestoreJournal.open(dir.resolve("journal"), RestorerTest.SNAPSHOT)) {
+      for (Outcome o : outcomes) {
+        journal.append(RestorerTest.NAMESPACE.ref(), RestorerTest.digest(RestorerTest.NAMESPACE), "namespaces", o, "");
+      }
+      assertThat(check(ConflictPolicy.FAIL, journal, RestorerTest.NAMESPACE)).extracting(Finding::message)
+          .hasSize(blocks ? 1 : 0).allMatch(m -> m.contains("already exists"));
+    }
   }
 }
