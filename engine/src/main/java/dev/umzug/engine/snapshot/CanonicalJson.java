@@ -1,6 +1,7 @@
 package dev.umzug.engine.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,12 @@ import java.util.Map;
 public final class CanonicalJson {
 
   private static final BigDecimal TWO_POW_53 = BigDecimal.valueOf(1L << 53);
+
+  /**
+   * Text already in canonical form, written as it is when a tree holds it as a POJO node: a large
+   * tree whose parts were canonicalized one by one (the manifest's entries) is not done twice.
+   */
+  record Verbatim(String canonical) {}
 
   private CanonicalJson() {}
 
@@ -113,6 +120,12 @@ public final class CanonicalJson {
       case NUMBER -> b.append(number(node));
       case BOOLEAN -> b.append(node.booleanValue() ? "true" : "false");
       case NULL -> b.append("null");
+      case POJO -> {
+        if (!(node instanceof POJONode pojo) || !(pojo.getPojo() instanceof Verbatim verbatim)) {
+          throw new IllegalArgumentException("canonical JSON: a POJO node is not JSON");
+        }
+        b.append(verbatim.canonical());
+      }
       default -> throw new IllegalArgumentException(
           "canonical JSON: a " + node.getNodeType() + " node is not JSON");
     }

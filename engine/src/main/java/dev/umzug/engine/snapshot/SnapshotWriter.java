@@ -23,7 +23,8 @@ import java.util.Set;
  * Writes one snapshot: each object as canonical JSON, encrypted with age where the caller asks
  * (and always for Secrets), both digests computed while the bytes stream to the store; then the
  * signature, then the manifest. Until the manifest exists, the snapshot is incomplete, and listing
- * says so; an interrupted run is never taken for a complete one.
+ * says so; an interrupted run is never taken for a complete one. Items are written with {@link
+ * SnapshotStore#putDeferred} and made durable together by one flush before the manifest.
  *
  * <p>{@link #addObject} may be called from several threads at once (the manifest sorts its items);
  * {@link #finish} once, after every {@code addObject} has returned.
@@ -96,7 +97,8 @@ public final class SnapshotWriter {
     StoreKey key = prefix.resolve(relative);
     StoredObject written;
     try {
-      written = store.put(key, PutMode.CREATE, out -> {
+      // durable by the flush in finish, before the manifest that commits it is written
+      written = store.putDeferred(key, PutMode.CREATE, out -> {
         OutputStream storedSide = new DigestOutputStream(out, stored);
         if (encrypt) {
           try (OutputStream enc = AgeEncryption.encrypt(storedSide, recipients)) {
@@ -123,8 +125,9 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Signs and writes the manifest: manifest.sig first, manifest.json last, each created only if
-   * absent.
+   * Makes every item durable ({@link SnapshotStore#flush}), then signs and writes the manifest:
+   * manifest.sig first, manifest.json last, each created only if absent and durable when written.
+   * So a manifest on disk, even after a power loss, always has its items.
    */
   public SnapshotManifest finish() {
     if (finished) {
@@ -136,6 +139,11 @@ public final class SnapshotWriter {
     }
     byte[] bytes = manifest.toBytes();
     byte[] signature = signer.sign(bytes);
+    try {
+      store.flush();
+    } catch (IOException e) {
+      throw StoreFailures.unreachable(store, "flush the items of " + prefix, e);
+    }
     put(prefix.resolve(SnapshotLayout.SIGNATURE), signature);
     put(prefix.resolve(SnapshotLayout.MANIFEST), bytes);
     finished = true;

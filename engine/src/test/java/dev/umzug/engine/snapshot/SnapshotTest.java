@@ -130,6 +130,16 @@ class SnapshotTest {
   }
 
   @Test
+  @DisplayName("writes manifest.json as exactly the canonical JSON of the manifest's tree, entries canonicalized once")
+  void manifestBytesAreTheCanonicalTree() throws IOException {
+    SnapshotManifest manifest = write("s1");
+    byte[] expected = CanonicalJson.toBytes(manifest.toJson());
+    assertThat(manifest.toBytes()).isEqualTo(expected);
+    assertThat(Files.readAllBytes(file("s1", "manifest.json"))).isEqualTo(expected);
+    assertThat(SnapshotManifest.parse(expected)).isEqualTo(manifest);
+  }
+
+  @Test
   @DisplayName("never stores the plain text of a Secret: no stored file contains it, raw or base64")
   void secretNeverInPlainText() throws IOException {
     write("s1");
