@@ -315,11 +315,8 @@ public final class LocalDirectoryStore implements SnapshotStore {
 
   /** The file for a key; a valid key cannot leave the root, and this checks it once more. */
   Path pathOf(StoreKey key) {
-    Path p = root;
-    for (String segment : key.segments()) {
-      p = p.resolve(segment);
-    }
-    p = p.normalize();
+    // a valid key's segments hold no separator and no "." or "..": resolving it whole is safe
+    Path p = root.resolve(key.value().replace("/", root.getFileSystem().getSeparator())).normalize();
     if (!p.startsWith(root) || p.equals(root)) {
       throw new IllegalArgumentException("store key " + key + " leaves the store");
     }

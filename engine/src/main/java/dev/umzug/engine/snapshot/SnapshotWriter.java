@@ -92,8 +92,9 @@ public final class SnapshotWriter {
         throw new InvalidInputException(ref + ": added twice to snapshot " + snapshotId);
       }
     }
+    // in plain text the stored bytes are the canonical content, so this digest is both; an
+    // encrypted item has no content digest (see ManifestItem)
     MessageDigest stored = Digests.sha256();
-    MessageDigest content = Digests.sha256();
     StoreKey key = prefix.resolve(relative);
     StoredObject written;
     try {
@@ -102,10 +103,10 @@ public final class SnapshotWriter {
         OutputStream storedSide = new DigestOutputStream(out, stored);
         if (encrypt) {
           try (OutputStream enc = AgeEncryption.encrypt(storedSide, recipients)) {
-            CanonicalJson.write(object, new DigestOutputStream(enc, content));
+            CanonicalJson.write(object, enc);
           }
         } else {
-          CanonicalJson.write(object, new DigestOutputStream(storedSide, content));
+          CanonicalJson.write(object, storedSide);
         }
         storedSide.flush();
       });
@@ -114,10 +115,11 @@ public final class SnapshotWriter {
     } catch (IOException e) {
       throw StoreFailures.unreachable(store, "write " + key, e);
     }
+    String storedSha256 = Digests.hex(stored.digest());
     ManifestItem item =
         new ManifestItem(
-            relative, ref, ManifestItem.JSON, written.size(), Digests.hex(stored.digest()),
-            encrypt ? null : Digests.hex(content.digest()), recipients);
+            relative, ref, ManifestItem.JSON, written.size(), storedSha256,
+            encrypt ? null : storedSha256, recipients);
     synchronized (items) {
       items.add(item);
     }
