@@ -144,12 +144,15 @@ public final class LocalDirectoryStore implements SnapshotStore {
     try {
       long size;
       try (FileChannel open = channel) {
-        CountingChannelStream counted = new CountingChannelStream(open);
-        OutputStream buffered = new java.io.BufferedOutputStream(counted, 8 * 1024);
-        body.writeTo(buffered);
-        buffered.flush();
+        ChannelOutput output = new ChannelOutput(open);
+        try {
+          body.writeTo(output);
+          output.flush();
+        } finally {
+          output.release();
+        }
         open.force(true);
-        size = counted.count;
+        size = output.count;
       }
       if (mode == PutMode.CREATE) {
         // link(2) fails if the name exists: an atomic create-if-absent, unlike rename(2)
@@ -200,27 +203,66 @@ public final class LocalDirectoryStore implements SnapshotStore {
     knownDirectories.add(dir);
   }
 
-  /** Writes to the channel and counts the bytes, so the size needs no stat call. */
-  private static final class CountingChannelStream extends OutputStream {
+  /**
+   * Buffers writes to the channel in this thread's buffer (one write(2) for a small object, and no
+   * buffer allocated per object) and counts the bytes, so the size needs no stat call.
+   */
+  private static final class ChannelOutput extends OutputStream {
+    private static final int BUFFER = 8 * 1024;
+    private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+
     private final FileChannel channel;
+    private final byte[] buffer;
+    private int buffered;
     private long count;
 
-    CountingChannelStream(FileChannel channel) {
+    /** Takes this thread's buffer until {@link #release}; a body that puts meanwhile gets its own. */
+    ChannelOutput(FileChannel channel) {
       this.channel = channel;
+      byte[] own = BUFFERS.get();
+      BUFFERS.set(null);
+      this.buffer = own != null ? own : new byte[BUFFER];
+    }
+
+    void release() {
+      BUFFERS.set(buffer);
     }
 
     @Override
     public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
+      if (buffered == BUFFER) {
+        flush();
+      }
+      buffer[buffered++] = (byte) b;
+      count++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b, off, len);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      if (len > BUFFER - buffered) {
+        flush();
+      }
+      if (len >= BUFFER) {
+        writeFully(java.nio.ByteBuffer.wrap(b, off, len));
+      } else {
+        System.arraycopy(b, off, buffer, buffered, len);
+        buffered += len;
       }
       count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (buffered > 0) {
+        writeFully(java.nio.ByteBuffer.wrap(buffer, 0, buffered));
+        buffered = 0;
+      }
+    }
+
+    private void writeFully(java.nio.ByteBuffer bytes) throws IOException {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
     }
 
     @Override

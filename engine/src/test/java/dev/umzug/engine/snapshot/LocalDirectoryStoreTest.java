@@ -107,6 +107,28 @@ class LocalDirectoryStoreTest {
     }
   }
 
+  @Test
+  @DisplayName("a body larger than the write buffer, in pieces of every size, is stored whole with its size")
+  void largeBody() throws IOException {
+    LocalDirectoryStore store = LocalDirectoryStore.create(dir);
+    byte[] expected = new byte[100_000];
+    new java.util.Random(7).nextBytes(expected);
+    StoredObject stored = store.put(new StoreKey("big"), PutMode.CREATE, out -> {
+      int at = 0;
+      for (int piece = 1; at < expected.length; piece = piece * 3 % 20_011) {
+        int len = Math.min(piece, expected.length - at);
+        if (len == 1) {
+          out.write(expected[at]);
+        } else {
+          out.write(expected, at, len);
+        }
+        at += len;
+      }
+    });
+    assertThat(stored.size()).isEqualTo(expected.length);
+    assertThat(Files.readAllBytes(dir.resolve("big"))).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "key {0} is refused")
   @ValueSource(strings = {"../x", "a/../../x", "/abs", "a//b", "a/.hidden", ".", "a/b/", "a\\b", "a/\u0000"})
   @DisplayName("refuses keys that would leave the store or name hidden files")
