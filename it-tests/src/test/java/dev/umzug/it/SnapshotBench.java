@@ -75,8 +75,10 @@ class SnapshotBench {
         long peak = 0;
         long listed = 0;
         long objects = 0;
+        long baseline = 0;
         for (int round = 0; round <= ROUNDS; round++) {
           System.gc();
+          baseline = Math.max(baseline, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
           long t0 = System.nanoTime();
           listed = plainList(access);
           double listSeconds = (System.nanoTime() - t0) / 1e9;
@@ -116,8 +118,8 @@ class SnapshotBench {
             listed, listRate, ROUNDS);
         System.out.printf(Locale.ROOT, "bench: %,d objects: reading the cluster only %,.0f objects/s%n",
             objects, median(readRates));
-        System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot             %,.0f objects/s, peak heap %d MiB (sampled, mock server included)%n",
-            objects, snapRate, peak / 1048576);
+        System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot             %,.0f objects/s, peak heap %d MiB (sampled; %d MiB of it in use before, after a GC: mock server and its store)%n",
+            objects, snapRate, peak / 1048576, baseline / 1048576);
         System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot / list rate %.2f (rounds %.2f to %.2f; aim: at least 0.80) -> %s%n",
             size, snapRate / listRate, java.util.Collections.min(ratios), java.util.Collections.max(ratios),
             snapRate / listRate >= 0.8 ? "aim met" : "aim MISSED");
