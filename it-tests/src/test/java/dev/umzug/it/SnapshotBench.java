@@ -51,6 +51,14 @@ class SnapshotBench {
   /** Measured rounds per size, after one warm-up round; {@code -Dbench.snapshot.rounds=3} by default. */
   private static final int ROUNDS = Integer.getInteger("bench.snapshot.rounds", 3);
 
+  /**
+   * Delay of every response of the test cluster, in ms; {@code -Dbench.snapshot.latencyMs=0} by
+   * default. The test cluster answers a page in about a millisecond, far faster than a real API
+   * server; a latency shows how both sides fare against a server that takes its time. It delays
+   * the plain list and umzug alike (umzug also waits for discovery and for the empty types).
+   */
+  private static final long LATENCY_MS = Long.getLong("bench.snapshot.latencyMs", 0);
+
   @TempDir Path tmp;
 
   @Test
@@ -64,6 +72,8 @@ class SnapshotBench {
       KubernetesClient kube = cluster.client();
       kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
       ClusterAccess access = cluster.access(work, "bench");
+      cluster.latency(java.time.Duration.ofMillis(LATENCY_MS));
+      System.out.printf(Locale.ROOT, "bench: test cluster latency %d ms per response%n", LATENCY_MS);
       for (int size : SIZES) {
         created = populate(cluster, created, size);
         // a warm-up round, then the measured rounds, each list, read and snapshot in turn: the
