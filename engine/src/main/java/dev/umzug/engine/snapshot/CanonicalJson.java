@@ -64,6 +64,27 @@ public final class CanonicalJson {
     return new String(toBytes(node), StandardCharsets.UTF_8);
   }
 
+  /** The canonical JSON string literal of {@code s}, quotes included. */
+  static String quote(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+      return '"' + s + '"';
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() + 8);
+    try {
+      Utf8Sink sink = new Utf8Sink(out);
+      string(s, sink);
+      sink.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** Lower-case hex SHA-256 of the canonical form, streamed without holding it in memory. */
   public static String sha256(JsonNode node) {
     MessageDigest digest = Digests.sha256();
@@ -121,7 +142,7 @@ public final class CanonicalJson {
         if (!(node instanceof POJONode pojo) || !(pojo.getPojo() instanceof Verbatim verbatim)) {
           throw new IllegalArgumentException("canonical JSON: a POJO node is not JSON");
         }
-        b.append(verbatim.canonical());
+        b.appendEncoded(verbatim.canonical().getBytes(StandardCharsets.UTF_8));
       }
       default -> throw new IllegalArgumentException(
           "canonical JSON: a " + node.getNodeType() + " node is not JSON");
@@ -281,6 +302,19 @@ public final class CanonicalJson {
         }
       }
       return this;
+    }
+
+    /** Bytes already in UTF-8. */
+    void appendEncoded(byte[] bytes) throws IOException {
+      if (bytes.length > CHUNK - n) {
+        flush();
+      }
+      if (bytes.length >= CHUNK) {
+        out.write(bytes);
+      } else {
+        System.arraycopy(bytes, 0, buf, n, bytes.length);
+        n += bytes.length;
+      }
     }
 
     void flush() throws IOException {

@@ -68,7 +68,7 @@ public record SnapshotManifest(
   private List<String> entries() {
     List<String> entries = new ArrayList<>(items.size());
     for (ManifestItem item : items) {
-      entries.add(CanonicalJson.toText(item.toJson()));
+      entries.add(item.canonicalEntry());
     }
     return entries;
   }
