@@ -67,72 +67,89 @@ class SnapshotBench {
     Path work = Files.isWritable(Path.of("/dev/shm")) ? Files.createTempDirectory(Path.of("/dev/shm"), "umzug-snap-") : tmp;
     var keys = KeyGenerator.generate(work.resolve("keys"), Instant.parse("2026-01-01T00:00:00Z"));
     ManifestSigner signer = new ManifestSigner(SigningKeys.readPair(work.resolve("keys").resolve(KeyGenerator.SIGNING_KEY_FILE)));
-    int created = 0;
     try (TestCluster cluster = TestCluster.start()) {
-      KubernetesClient kube = cluster.client();
-      kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
-      ClusterAccess access = cluster.access(work, "bench");
-      cluster.latency(java.time.Duration.ofMillis(LATENCY_MS));
-      System.out.printf(Locale.ROOT, "bench: test cluster latency %d ms per response%n", LATENCY_MS);
-      for (int size : SIZES) {
-        created = populate(cluster, created, size);
-        // a warm-up round, then the measured rounds, each list, read and snapshot in turn: the
-        // median of each stands, so one phase does not win or lose by another build's burst
-        List<Double> listRates = new ArrayList<>();
-        List<Double> readRates = new ArrayList<>();
-        List<Double> snapRates = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        long peak = 0;
-        long listed = 0;
-        long objects = 0;
-        long baseline = 0;
-        for (int round = 0; round <= ROUNDS; round++) {
-          System.gc();
-          baseline = Math.max(baseline, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-          long t0 = System.nanoTime();
-          listed = plainList(access);
-          double listSeconds = (System.nanoTime() - t0) / 1e9;
+      runSizes(cluster, work, keys, signer);
+    } finally {
+      if (!work.equals(tmp)) {
+        deleteTree(work);
+      }
+    }
+  }
 
-          long tr = System.nanoTime();
-          long[] read = {0};
-          new ClusterObjectSource(access, ClusterSourceOptions.of(List.of("bench")).withRetries(0))
-              .read(i -> read[0]++, p -> {});
-          double readSeconds = (System.nanoTime() - tr) / 1e9;
+  private void runSizes(TestCluster cluster, Path work, KeyGenerator.GeneratedKeys keys, ManifestSigner signer) throws Exception {
+    int created = 0;
+    KubernetesClient kube = cluster.client();
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+    ClusterAccess access = cluster.access(work, "bench");
+    cluster.latency(java.time.Duration.ofMillis(LATENCY_MS));
+    System.out.printf(Locale.ROOT, "bench: test cluster latency %d ms per response%n", LATENCY_MS);
+    for (int size : SIZES) {
+      created = populate(cluster, created, size);
+      // a warm-up round, then the measured rounds, each list, read and snapshot in turn: the
+      // median of each stands, so one phase does not win or lose by another build's burst
+      List<Double> listRates = new ArrayList<>();
+      List<Double> readRates = new ArrayList<>();
+      List<Double> snapRates = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      long peak = 0;
+      long listed = 0;
+      long objects = 0;
+      long baseline = 0;
+      for (int round = 0; round <= ROUNDS; round++) {
+        System.gc();
+        baseline = Math.max(baseline, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        long t0 = System.nanoTime();
+        listed = plainList(access);
+        double listSeconds = (System.nanoTime() - t0) / 1e9;
 
-          var store = LocalDirectoryStore.create(work.resolve("store-" + size + "-" + round));
-          String id = "bench-" + size + "-" + round;
-          SnapshotRun.Result result;
-          double snapSeconds;
-          try (HeapPeak heap = new HeapPeak()) {
-            long t1 = System.nanoTime();
-            var writer = SnapshotWriter.begin(store, id, signer, Instant.parse("2026-01-01T00:00:00Z"));
-            result = new SnapshotRun(store, Set.of("bench"), List.of(keys.recipient()))
-                .run(new ClusterObjectSource(access, ClusterSourceOptions.of(List.of("bench")).withRetries(0)), writer, id, f -> {});
-            snapSeconds = (System.nanoTime() - t1) / 1e9;
-            if (round > 0) {
-              peak = Math.max(peak, heap.peak());
-            }
-          }
-          assertThat(result.objects()).isGreaterThanOrEqualTo(size);
-          objects = result.objects();
+        long tr = System.nanoTime();
+        long[] read = {0};
+        new ClusterObjectSource(access, ClusterSourceOptions.of(List.of("bench")).withRetries(0))
+            .read(i -> read[0]++, p -> {});
+        double readSeconds = (System.nanoTime() - tr) / 1e9;
+
+        var store = LocalDirectoryStore.create(work.resolve("store-" + size + "-" + round));
+        String id = "bench-" + size + "-" + round;
+        SnapshotRun.Result result;
+        double snapSeconds;
+        try (HeapPeak heap = new HeapPeak()) {
+          long t1 = System.nanoTime();
+          var writer = SnapshotWriter.begin(store, id, signer, Instant.parse("2026-01-01T00:00:00Z"));
+          result = new SnapshotRun(store, Set.of("bench"), List.of(keys.recipient()))
+              .run(new ClusterObjectSource(access, ClusterSourceOptions.of(List.of("bench")).withRetries(0)), writer, id, f -> {});
+          snapSeconds = (System.nanoTime() - t1) / 1e9;
           if (round > 0) {
-            listRates.add(listed / listSeconds);
-            readRates.add(read[0] / readSeconds);
-            snapRates.add(result.objects() / snapSeconds);
-            ratios.add((result.objects() / snapSeconds) / (listed / listSeconds));
+            peak = Math.max(peak, heap.peak());
           }
         }
-        double listRate = median(listRates);
-        double snapRate = median(snapRates);
-        System.out.printf(Locale.ROOT, "bench: %,d objects: plain paginated list %,.0f objects/s (median of %d)%n",
-            listed, listRate, ROUNDS);
-        System.out.printf(Locale.ROOT, "bench: %,d objects: reading the cluster only %,.0f objects/s%n",
-            objects, median(readRates));
-        System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot             %,.0f objects/s, peak heap %d MiB (sampled; %d MiB of it in use before, after a GC: mock server and its store)%n",
-            objects, snapRate, peak / 1048576, baseline / 1048576);
-        System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot / list rate %.2f (rounds %.2f to %.2f; aim: at least 0.80) -> %s%n",
-            size, snapRate / listRate, java.util.Collections.min(ratios), java.util.Collections.max(ratios),
-            snapRate / listRate >= 0.8 ? "aim met" : "aim MISSED");
+        assertThat(result.objects()).isGreaterThanOrEqualTo(size);
+        objects = result.objects();
+        deleteTree(store.root()); // /dev/shm has room for a few million files, not for every round
+        if (round > 0) {
+          listRates.add(listed / listSeconds);
+          readRates.add(read[0] / readSeconds);
+          snapRates.add(result.objects() / snapSeconds);
+          ratios.add((result.objects() / snapSeconds) / (listed / listSeconds));
+        }
+      }
+      double listRate = median(listRates);
+      double snapRate = median(snapRates);
+      System.out.printf(Locale.ROOT, "bench: %,d objects: plain paginated list %,.0f objects/s (median of %d)%n",
+          listed, listRate, ROUNDS);
+      System.out.printf(Locale.ROOT, "bench: %,d objects: reading the cluster only %,.0f objects/s%n",
+          objects, median(readRates));
+      System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot             %,.0f objects/s, peak heap %d MiB (sampled; %d MiB of it in use before, after a GC: mock server and its store)%n",
+          objects, snapRate, peak / 1048576, baseline / 1048576);
+      System.out.printf(Locale.ROOT, "bench: %,d objects: snapshot / list rate %.2f (rounds %.2f to %.2f; aim: at least 0.80) -> %s%n",
+          size, snapRate / listRate, java.util.Collections.min(ratios), java.util.Collections.max(ratios),
+          snapRate / listRate >= 0.8 ? "aim met" : "aim MISSED");
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
       }
     }
   }
