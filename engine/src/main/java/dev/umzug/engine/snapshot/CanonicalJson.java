@@ -1,6 +1,7 @@
 package dev.umzug.engine.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,12 @@ public final class CanonicalJson {
 
   private static final BigDecimal TWO_POW_53 = BigDecimal.valueOf(1L << 53);
 
+  /**
+   * Text already in canonical form, written as it is when a tree holds it as a POJO node: a large
+   * tree whose parts were canonicalized one by one (the manifest's entries) is not done twice.
+   */
+  record Verbatim(String canonical) {}
+
   private CanonicalJson() {}
 
   /** The canonical UTF-8 bytes of a tree. Use {@link #write} for large trees. */
@@ -57,6 +64,27 @@ public final class CanonicalJson {
     return new String(toBytes(node), StandardCharsets.UTF_8);
   }
 
+  /** The canonical JSON string literal of {@code s}, quotes included. */
+  static String quote(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+      return '"' + s + '"';
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() + 8);
+    try {
+      Utf8Sink sink = new Utf8Sink(out);
+      string(s, sink);
+      sink.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** Lower-case hex SHA-256 of the canonical form, streamed without holding it in memory. */
   public static String sha256(JsonNode node) {
     MessageDigest digest = Digests.sha256();
@@ -70,15 +98,12 @@ public final class CanonicalJson {
 
   /** Streams the canonical UTF-8 form to {@code out}; does not close it. */
   public static void write(JsonNode node, OutputStream out) throws IOException {
-    StringBuilder buffer = new StringBuilder(256);
-    append(node, buffer, out);
-    flush(buffer, out);
+    Utf8Sink sink = new Utf8Sink(out);
+    append(node, sink);
+    sink.flush();
   }
 
-  private static void append(JsonNode node, StringBuilder b, OutputStream out) throws IOException {
-    if (b.length() > 8192) {
-      flush(b, out);
-    }
+  private static void append(JsonNode node, Utf8Sink b) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
@@ -95,7 +120,7 @@ public final class CanonicalJson {
           first = false;
           string(m.getKey(), b);
           b.append(':');
-          append(m.getValue(), b, out);
+          append(m.getValue(), b);
         }
         b.append('}');
       }
@@ -105,7 +130,7 @@ public final class CanonicalJson {
           if (i > 0) {
             b.append(',');
           }
-          append(node.get(i), b, out);
+          append(node.get(i), b);
         }
         b.append(']');
       }
@@ -113,12 +138,18 @@ public final class CanonicalJson {
       case NUMBER -> b.append(number(node));
       case BOOLEAN -> b.append(node.booleanValue() ? "true" : "false");
       case NULL -> b.append("null");
+      case POJO -> {
+        if (!(node instanceof POJONode pojo) || !(pojo.getPojo() instanceof Verbatim verbatim)) {
+          throw new IllegalArgumentException("canonical JSON: a POJO node is not JSON");
+        }
+        b.appendEncoded(verbatim.canonical().getBytes(StandardCharsets.UTF_8));
+      }
       default -> throw new IllegalArgumentException(
           "canonical JSON: a " + node.getNodeType() + " node is not JSON");
     }
   }
 
-  private static void string(String s, StringBuilder b) {
+  private static void string(String s, Utf8Sink b) throws IOException {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -134,7 +165,7 @@ public final class CanonicalJson {
           if (c < 0x20) {
             b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
           } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            b.append(c).append(s.charAt(++i));
+            b.appendCodePoint(Character.toCodePoint(c, s.charAt(++i)));
           } else if (Character.isSurrogate(c)) {
             throw new IllegalArgumentException("canonical JSON: a string holds a lone surrogate at index " + i);
           } else {
@@ -213,10 +244,84 @@ public final class CanonicalJson {
     return b.toString();
   }
 
-  private static void flush(StringBuilder b, OutputStream out) throws IOException {
-    if (b.length() > 0) {
-      out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-      b.setLength(0);
+  /**
+   * Encodes to UTF-8 as it goes and passes the bytes on in chunks of {@value #CHUNK}: no string of
+   * the whole form, no copy of it. Takes no surrogates through {@link #append(char)}; pairs come
+   * through {@link #appendCodePoint}, and {@link #append(String)} finds them itself.
+   */
+  private static final class Utf8Sink {
+    private static final int CHUNK = 2048;
+    private final OutputStream out;
+    private final byte[] buf = new byte[CHUNK];
+    private int n;
+
+    Utf8Sink(OutputStream out) {
+      this.out = out;
+    }
+
+    Utf8Sink append(char c) throws IOException {
+      if (n + 3 > CHUNK) {
+        flush();
+      }
+      if (c < 0x80) {
+        buf[n++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[n++] = (byte) (0xc0 | (c >> 6));
+        buf[n++] = (byte) (0x80 | (c & 0x3f));
+      } else {
+        buf[n++] = (byte) (0xe0 | (c >> 12));
+        buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[n++] = (byte) (0x80 | (c & 0x3f));
+      }
+      return this;
+    }
+
+    Utf8Sink appendCodePoint(int cp) throws IOException {
+      if (cp < 0x10000) {
+        return append((char) cp);
+      }
+      if (n + 4 > CHUNK) {
+        flush();
+      }
+      buf[n++] = (byte) (0xf0 | (cp >> 18));
+      buf[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+      buf[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      buf[n++] = (byte) (0x80 | (cp & 0x3f));
+      return this;
+    }
+
+    Utf8Sink append(String s) throws IOException {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          appendCodePoint(Character.toCodePoint(c, s.charAt(++i)));
+        } else if (Character.isSurrogate(c)) {
+          throw new IllegalArgumentException("canonical JSON: a string holds a lone surrogate at index " + i);
+        } else {
+          append(c);
+        }
+      }
+      return this;
+    }
+
+    /** Bytes already in UTF-8. */
+    void appendEncoded(byte[] bytes) throws IOException {
+      if (bytes.length > CHUNK - n) {
+        flush();
+      }
+      if (bytes.length >= CHUNK) {
+        out.write(bytes);
+      } else {
+        System.arraycopy(bytes, 0, buf, n, bytes.length);
+        n += bytes.length;
+      }
+    }
+
+    void flush() throws IOException {
+      if (n > 0) {
+        out.write(buf, 0, n);
+        n = 0;
+      }
     }
   }
 }

@@ -5,11 +5,9 @@ import dev.umzug.engine.error.OutputException;
 import dev.umzug.engine.spi.SnapshotStore;
 import dev.umzug.engine.spi.StoreKey;
 import dev.umzug.engine.spi.StoredObject;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -28,20 +30,39 @@ import java.util.stream.Stream;
 
 /**
  * A {@link SnapshotStore} in a local directory: one file per object, the key's segments as
- * directories. Each object is written to a hidden temporary file in its final directory, forced to
- * disk, and then renamed into place (or hard-linked, for {@link PutMode#CREATE}, which fails if the
- * name exists), so a reader sees either the whole object or none. Hidden files are never listed.
+ * directories. Each object is written to a hidden temporary file in its final directory (owner-only
+ * permissions where the file system has them), forced to disk, and then hard-linked into place for
+ * {@link PutMode#CREATE}, which fails if the name exists, or renamed over it for {@link
+ * PutMode#REPLACE}; so a reader sees either the whole object or none, and a crash leaves at most a
+ * hidden temporary file. Hidden files are never listed.
+ *
+ * <p>The new name is durable once its directory is forced: {@link #put} does that before it
+ * returns, {@link #putDeferred} leaves it to the next {@link #flush}, which forces each directory
+ * written to since, once, and the directories created since up to the root.
  */
 public final class LocalDirectoryStore implements SnapshotStore {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final java.util.Set<StandardOpenOption> NEW_FILE =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
   /** Directories already created, so that a put into a known directory costs no stat calls. */
   private final java.util.Set<Path> knownDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
+  /** Directories whose entries changed and are not yet forced to disk. */
+  private final java.util.Set<Path> unflushed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Temporary names: unique to this store instance, so one open(2) creates them. */
+  private final String tempPrefix = Long.toHexString(RANDOM.nextLong());
+  private final java.util.concurrent.atomic.AtomicLong tempCounter = new java.util.concurrent.atomic.AtomicLong();
+  private final FileAttribute<?>[] ownerOnly;
 
   private final Path root;
 
   private LocalDirectoryStore(Path root) {
     this.root = root;
+    this.ownerOnly = root.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
+        : new FileAttribute<?>[0];
   }
 
   /**
@@ -89,50 +110,164 @@ public final class LocalDirectoryStore implements SnapshotStore {
 
   @Override
   public StoredObject put(StoreKey key, PutMode mode, Body body) throws IOException {
+    StoredObject stored = putDeferred(key, mode, body);
+    flush();
+    return stored;
+  }
+
+  /**
+   * Writes, forces and links the object as {@link #put} does; only forcing its directory waits for
+   * {@link #flush}. Six system calls for a small object: open, write, fsync, close, link, unlink.
+   */
+  @Override
+  public StoredObject putDeferred(StoreKey key, PutMode mode, Body body) throws IOException {
     Path target = pathOf(key);
     Path dir = target.getParent();
     if (!knownDirectories.contains(dir)) {
-      Files.createDirectories(dir);
-      knownDirectories.add(dir);
+      createDirectory(dir);
     }
-    if (mode == PutMode.CREATE && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(key.value());
-    }
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".umzug-tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-          }
-
-          @Override
-          public void close() {
-            // the store closes the file, after forcing it to disk
-          }
-        };
-        OutputStream buffered = new java.io.BufferedOutputStream(out, 8 * 1024);
-        body.writeTo(buffered);
-        buffered.flush();
-        channel.force(true);
+    Path temp = null;
+    FileChannel channel = null;
+    while (channel == null) {
+      temp = dir.resolve("." + target.getFileName() + "." + tempPrefix
+          + Long.toString(tempCounter.incrementAndGet(), 36) + ".umzug-tmp");
+      try {
+        channel = FileChannel.open(temp, NEW_FILE, ownerOnly);
+      } catch (FileAlreadyExistsException e) {
+        // a name left by a crashed run of a store that drew the same prefix: take the next
+      } catch (NoSuchFileException e) {
+        createDirectory(dir); // deleted since we created it (the last object in it was deleted)
+        channel = FileChannel.open(temp, NEW_FILE, ownerOnly);
       }
-      long size = Files.size(temp);
+    }
+    boolean moved = false;
+    try {
+      long size;
+      try (FileChannel open = channel) {
+        ChannelOutput output = new ChannelOutput(open);
+        try {
+          body.writeTo(output);
+          output.flush();
+        } finally {
+          output.release();
+        }
+        open.force(true);
+        size = output.count;
+      }
       if (mode == PutMode.CREATE) {
         // link(2) fails if the name exists: an atomic create-if-absent, unlike rename(2)
         try {
           Files.createLink(target, temp);
         } catch (UnsupportedOperationException e) {
+          if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(key.value());
+          }
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+          moved = true;
         }
-        Files.deleteIfExists(temp);
       } else {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        moved = true;
       }
-      forceDirectory(dir);
+      unflushed.add(dir);
       return new StoredObject(key, size);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileAlreadyExistsException(key.value());
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /**
+   * Forces every directory written to since the last flush, and those created since, to disk. A
+   * platform that cannot open a directory is left to its own ordering (the links are still atomic).
+   */
+  @Override
+  public void flush() {
+    for (Path dir : List.copyOf(unflushed)) {
+      // removed before it is forced: an entry added meanwhile is forced now or by the next flush
+      if (unflushed.remove(dir)) {
+        forceDirectory(dir);
+      }
+    }
+  }
+
+  /** Creates the directory and its parents; each may be new, so each parent's entry needs forcing. */
+  private void createDirectory(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
+      unflushed.add(d);
+    }
+    knownDirectories.add(dir);
+  }
+
+  /**
+   * Buffers writes to the channel in this thread's buffer (one write(2) for a small object, and no
+   * buffer allocated per object) and counts the bytes, so the size needs no stat call.
+   */
+  private static final class ChannelOutput extends OutputStream {
+    private static final int BUFFER = 8 * 1024;
+    private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+
+    private final FileChannel channel;
+    private final byte[] buffer;
+    private int buffered;
+    private long count;
+
+    /** Takes this thread's buffer until {@link #release}; a body that puts meanwhile gets its own. */
+    ChannelOutput(FileChannel channel) {
+      this.channel = channel;
+      byte[] own = BUFFERS.get();
+      BUFFERS.set(null);
+      this.buffer = own != null ? own : new byte[BUFFER];
+    }
+
+    void release() {
+      BUFFERS.set(buffer);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (buffered == BUFFER) {
+        flush();
+      }
+      buffer[buffered++] = (byte) b;
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > BUFFER - buffered) {
+        flush();
+      }
+      if (len >= BUFFER) {
+        writeFully(java.nio.ByteBuffer.wrap(b, off, len));
+      } else {
+        System.arraycopy(b, off, buffer, buffered, len);
+        buffered += len;
+      }
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (buffered > 0) {
+        writeFully(java.nio.ByteBuffer.wrap(buffer, 0, buffered));
+        buffered = 0;
+      }
+    }
+
+    private void writeFully(java.nio.ByteBuffer bytes) throws IOException {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+    }
+
+    @Override
+    public void close() {
+      // the store closes the file, after forcing it to disk
     }
   }
 
@@ -222,11 +357,8 @@ public final class LocalDirectoryStore implements SnapshotStore {
 
   /** The file for a key; a valid key cannot leave the root, and this checks it once more. */
   Path pathOf(StoreKey key) {
-    Path p = root;
-    for (String segment : key.segments()) {
-      p = p.resolve(segment);
-    }
-    p = p.normalize();
+    // a valid key's segments hold no separator and no "." or "..": resolving it whole is safe
+    Path p = root.resolve(key.value().replace("/", root.getFileSystem().getSeparator())).normalize();
     if (!p.startsWith(root) || p.equals(root)) {
       throw new IllegalArgumentException("store key " + key + " leaves the store");
     }

@@ -38,6 +38,38 @@ public record ManifestItem(
     return !recipients.isEmpty();
   }
 
+  /**
+   * The canonical JSON of {@link #toJson}, written member by member in RFC 8785 order (the names
+   * below are sorted) without building and sorting a tree: a manifest has one entry per object.
+   */
+  String canonicalEntry() {
+    if (size > (1L << 53)) {
+      return CanonicalJson.toText(toJson()); // not an exact double: the general number rules apply
+    }
+    StringBuilder b = new StringBuilder(320).append('{');
+    if (contentSha256 != null) {
+      b.append("\"contentSha256\":").append(CanonicalJson.quote(contentSha256)).append(',');
+    }
+    if (encrypted()) {
+      b.append("\"encryption\":{\"format\":\"age\",\"recipients\":[");
+      for (int i = 0; i < recipients.size(); i++) {
+        b.append(i > 0 ? "," : "").append(CanonicalJson.quote(recipients.get(i)));
+      }
+      b.append("]},");
+    }
+    b.append("\"group\":").append(CanonicalJson.quote(ref.group()))
+        .append(",\"key\":").append(CanonicalJson.quote(key))
+        .append(",\"kind\":").append(CanonicalJson.quote(ref.kind()))
+        .append(",\"mediaType\":").append(CanonicalJson.quote(mediaType))
+        .append(",\"name\":").append(CanonicalJson.quote(ref.name()));
+    if (ref.namespace() != null) {
+      b.append(",\"namespace\":").append(CanonicalJson.quote(ref.namespace()));
+    }
+    b.append(",\"sha256\":").append(CanonicalJson.quote(sha256))
+        .append(",\"size\":").append(size).append('}');
+    return b.toString();
+  }
+
   /** The entry as it appears in manifest.json and in the root digest. */
   ObjectNode toJson() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();

@@ -52,12 +52,25 @@ public record SnapshotManifest(
    * entry followed by one LF; lower-case hex.
    */
   public String rootDigest() {
+    return rootDigest(entries());
+  }
+
+  private static String rootDigest(List<String> entries) {
     MessageDigest digest = Digests.sha256();
-    for (ManifestItem item : items) {
-      digest.update(CanonicalJson.toBytes(item.toJson()));
+    for (String entry : entries) {
+      digest.update(entry.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) '\n');
     }
     return Digests.hex(digest.digest());
+  }
+
+  /** The canonical JSON of each item's entry, in item order. */
+  private List<String> entries() {
+    List<String> entries = new ArrayList<>(items.size());
+    for (ManifestItem item : items) {
+      entries.add(item.canonicalEntry());
+    }
+    return entries;
   }
 
   public int encryptedCount() {
@@ -69,6 +82,14 @@ public record SnapshotManifest(
   }
 
   public ObjectNode toJson() {
+    ObjectNode n = header();
+    ArrayNode list = n.putArray("items");
+    items.forEach(i -> list.add(i.toJson()));
+    n.put("rootDigest", rootDigest());
+    return n;
+  }
+
+  private ObjectNode header() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("format", FORMAT);
     n.put("formatVersion", FORMAT_VERSION);
@@ -77,15 +98,20 @@ public record SnapshotManifest(
     ObjectNode signer = n.putObject("signer");
     signer.put("algorithm", "Ed25519");
     signer.put("publicKeySha256", signerKeySha256);
-    ArrayNode list = n.putArray("items");
-    items.forEach(i -> list.add(i.toJson()));
-    n.put("rootDigest", rootDigest());
     return n;
   }
 
-  /** The bytes of manifest.json: canonical JSON, no trailing newline. */
+  /**
+   * The bytes of manifest.json: the canonical JSON of {@link #toJson}, no trailing newline. Each
+   * entry is canonicalized once, for the root digest and the items alike.
+   */
   public byte[] toBytes() {
-    return CanonicalJson.toBytes(toJson());
+    List<String> entries = entries();
+    ObjectNode n = header();
+    ArrayNode list = n.putArray("items");
+    entries.forEach(e -> list.addPOJO(new CanonicalJson.Verbatim(e)));
+    n.put("rootDigest", rootDigest(entries));
+    return CanonicalJson.toBytes(n);
   }
 
   /**

@@ -101,15 +101,21 @@ public final class SnapshotRun {
   }
 
   /**
-   * Store writes in flight, at most twice the parallelism, so memory stays bounded while the store
-   * waits on disk or network. The first failure is rethrown to the reading thread.
+   * Store writes in flight, handed to the writer threads in batches of up to {@value #BATCH}, at
+   * most twice the parallelism batches at once (256 objects with the default four writers, about
+   * half a page of the cluster source: memory stays bounded by the page size while the store waits
+   * on disk or network), and the reading thread wakes a writer once per batch rather than once per
+   * object. The first failure ends its batch and is rethrown to the reading thread.
    */
   private static final class Writes {
+    static final int BATCH = 32;
+
     private final java.util.concurrent.ExecutorService pool;
     private final java.util.concurrent.Semaphore slots;
     private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
     private final int capacity;
+    private List<Runnable> batch = new java.util.ArrayList<>(BATCH);
 
     Writes(int parallelism) {
       this.pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism, r -> {
@@ -123,10 +129,27 @@ public final class SnapshotRun {
 
     void submit(Runnable write) {
       rethrow();
+      batch.add(write);
+      if (batch.size() == BATCH) {
+        dispatch();
+      }
+    }
+
+    private void dispatch() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<Runnable> writes = batch;
+      batch = new java.util.ArrayList<>(BATCH);
       slots.acquireUninterruptibly();
       pool.execute(() -> {
         try {
-          write.run();
+          for (Runnable write : writes) {
+            if (failure.get() != null) {
+              return; // the run fails and removes what was written; no point in writing more
+            }
+            write.run();
+          }
         } catch (RuntimeException e) {
           failure.compareAndSet(null, e);
         } finally {
@@ -136,6 +159,8 @@ public final class SnapshotRun {
     }
 
     void awaitAll() {
+      rethrow();
+      dispatch();
       slots.acquireUninterruptibly(capacity);
       slots.release(capacity);
       rethrow();

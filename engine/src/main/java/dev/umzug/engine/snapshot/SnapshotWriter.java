@@ -23,7 +23,8 @@ import java.util.Set;
  * Writes one snapshot: each object as canonical JSON, encrypted with age where the caller asks
  * (and always for Secrets), both digests computed while the bytes stream to the store; then the
  * signature, then the manifest. Until the manifest exists, the snapshot is incomplete, and listing
- * says so; an interrupted run is never taken for a complete one.
+ * says so; an interrupted run is never taken for a complete one. Items are written with {@link
+ * SnapshotStore#putDeferred} and made durable together by one flush before the manifest.
  *
  * <p>{@link #addObject} may be called from several threads at once (the manifest sorts its items);
  * {@link #finish} once, after every {@code addObject} has returned.
@@ -91,19 +92,21 @@ public final class SnapshotWriter {
         throw new InvalidInputException(ref + ": added twice to snapshot " + snapshotId);
       }
     }
+    // in plain text the stored bytes are the canonical content, so this digest is both; an
+    // encrypted item has no content digest (see ManifestItem)
     MessageDigest stored = Digests.sha256();
-    MessageDigest content = Digests.sha256();
     StoreKey key = prefix.resolve(relative);
     StoredObject written;
     try {
-      written = store.put(key, PutMode.CREATE, out -> {
+      // durable by the flush in finish, before the manifest that commits it is written
+      written = store.putDeferred(key, PutMode.CREATE, out -> {
         OutputStream storedSide = new DigestOutputStream(out, stored);
         if (encrypt) {
           try (OutputStream enc = AgeEncryption.encrypt(storedSide, recipients)) {
-            CanonicalJson.write(object, new DigestOutputStream(enc, content));
+            CanonicalJson.write(object, enc);
           }
         } else {
-          CanonicalJson.write(object, new DigestOutputStream(storedSide, content));
+          CanonicalJson.write(object, storedSide);
         }
         storedSide.flush();
       });
@@ -112,10 +115,11 @@ public final class SnapshotWriter {
     } catch (IOException e) {
       throw StoreFailures.unreachable(store, "write " + key, e);
     }
+    String storedSha256 = Digests.hex(stored.digest());
     ManifestItem item =
         new ManifestItem(
-            relative, ref, ManifestItem.JSON, written.size(), Digests.hex(stored.digest()),
-            encrypt ? null : Digests.hex(content.digest()), recipients);
+            relative, ref, ManifestItem.JSON, written.size(), storedSha256,
+            encrypt ? null : storedSha256, recipients);
     synchronized (items) {
       items.add(item);
     }
@@ -123,8 +127,9 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Signs and writes the manifest: manifest.sig first, manifest.json last, each created only if
-   * absent.
+   * Makes every item durable ({@link SnapshotStore#flush}), then signs and writes the manifest:
+   * manifest.sig first, manifest.json last, each created only if absent and durable when written.
+   * So a manifest on disk, even after a power loss, always has its items.
    */
   public SnapshotManifest finish() {
     if (finished) {
@@ -136,6 +141,11 @@ public final class SnapshotWriter {
     }
     byte[] bytes = manifest.toBytes();
     byte[] signature = signer.sign(bytes);
+    try {
+      store.flush();
+    } catch (IOException e) {
+      throw StoreFailures.unreachable(store, "flush the items of " + prefix, e);
+    }
     put(prefix.resolve(SnapshotLayout.SIGNATURE), signature);
     put(prefix.resolve(SnapshotLayout.MANIFEST), bytes);
     finished = true;

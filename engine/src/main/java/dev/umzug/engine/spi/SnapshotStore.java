@@ -57,6 +57,25 @@ public interface SnapshotStore {
   StoredObject put(StoreKey key, PutMode mode, Body body) throws IOException;
 
   /**
+   * Stores an object as {@link #put} does, just as atomically, but lets the store postpone what
+   * makes it survive a crash of the machine (not of the process) until the next {@link #flush}. For
+   * many objects that one later object commits, as a snapshot's manifest commits its items: until
+   * the flush, a power loss may lose such an object, never leave part of it.
+   *
+   * @return the stored object with its size
+   */
+  default StoredObject putDeferred(StoreKey key, PutMode mode, Body body) throws IOException {
+    return put(key, mode, body);
+  }
+
+  /**
+   * Makes every object stored before this call durable, those of {@link #putDeferred} included;
+   * returns when they are. Nothing to do for a store whose {@code put} is durable when it returns
+   * (S3).
+   */
+  default void flush() throws IOException {}
+
+  /**
    * Opens an object for reading.
    *
    * @throws java.nio.file.NoSuchFileException when there is no object under the key

@@ -3,7 +3,6 @@ package dev.umzug.engine.spi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The name of one object in a {@link SnapshotStore}: '/'-separated segments, each drawn from a
@@ -18,19 +17,50 @@ import java.util.regex.Pattern;
  */
 public record StoreKey(String value) implements Comparable<StoreKey> {
 
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~:@+=,%-][A-Za-z0-9._~:@+=,%-]{0,199}");
+  /** Longest segment. */
+  private static final int MAX_SEGMENT = 200;
 
   public StoreKey {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("empty store key");
     }
-    for (String segment : value.split("/", -1)) {
-      if (!SEGMENT.matcher(segment).matches()) {
+    int start = 0;
+    while (true) {
+      int end = value.indexOf('/', start);
+      if (end < 0) {
+        end = value.length();
+      }
+      if (!isValidSegment(value, start, end)) {
         throw new IllegalArgumentException(
-            "store key " + printable(value) + ": segment " + printable(segment) + " is not allowed"
+            "store key " + printable(value) + ": segment " + printable(value.substring(start, end))
+                + " is not allowed"
                 + " (letters, digits and . _ - ~ : @ + = , % only, not starting with '.')");
       }
+      if (end == value.length()) {
+        break;
+      }
+      start = end + 1;
     }
+  }
+
+  /**
+   * {@code [A-Za-z0-9_~:@+=,%-][A-Za-z0-9._~:@+=,%-]{0,199}}, checked by hand: every object put
+   * checks its key, and a regular expression per segment costs more than writing a small object.
+   */
+  private static boolean isValidSegment(String s, int start, int end) {
+    if (end - start < 1 || end - start > MAX_SEGMENT || s.charAt(start) == '.') {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '~' || c == ':' || c == '@' || c == '+' || c == '='
+          || c == ',' || c == '%' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Joins already valid segments. */
@@ -44,7 +74,7 @@ public record StoreKey(String value) implements Comparable<StoreKey> {
 
   /** Whether {@code segment} may stand as one segment of a key. */
   public static boolean isValidSegment(String segment) {
-    return segment != null && SEGMENT.matcher(segment).matches();
+    return segment != null && isValidSegment(segment, 0, segment.length());
   }
 
   /**

@@ -20,6 +20,22 @@ class CanonicalJsonTest {
   }
 
   @Test
+  @DisplayName("encodes long strings of one-, two-, three- and four-byte characters whole, wherever the output is cut into chunks")
+  void longMixedStrings() throws Exception {
+    StringBuilder value = new StringBuilder();
+    for (int i = 0; value.length() < 20_000; i++) {
+      value.append("ab\u00fc\u20ac\ud83d\ude00".repeat(1 + i % 3)).append("x".repeat(i % 7));
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode();
+    node.put("k", value.toString());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    CanonicalJson.write(node, out);
+    // nothing in the value needs escaping: the canonical form is the text itself, in UTF-8
+    assertThat(out.toByteArray())
+        .isEqualTo(("{\"k\":\"" + value + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   @DisplayName("sorts members by UTF-16 code units at every depth and drops all whitespace")
   void sortsKeys() throws Exception {
     assertThat(canonical("{ \"b\" : [ 1 , { \"z\":1, \"a\":2 } ], \"a\" : true, \"A\": null }"))

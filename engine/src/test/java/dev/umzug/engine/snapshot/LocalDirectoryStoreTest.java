@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,55 @@ class LocalDirectoryStoreTest {
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.filter(Files::isRegularFile)).isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("a deferred put is as visible and as conditional as a put, each object is readable by its owner only, and a directory emptied by delete is made again")
+  void deferredPutsAndOwnerOnly() throws IOException {
+    LocalDirectoryStore store = LocalDirectoryStore.create(dir);
+    StoreKey key = StoreKey.of("s", "items", "k");
+    assertThat(store.putDeferred(key, PutMode.CREATE, out -> out.write(utf8("deferred"))))
+        .isEqualTo(new StoredObject(key, 8));
+    try (InputStream in = store.get(key)) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("deferred");
+    }
+    assertThatThrownBy(() -> store.putDeferred(key, PutMode.CREATE, out -> out.write(utf8("again"))))
+        .isInstanceOf(FileAlreadyExistsException.class).hasMessage("s/items/k");
+    store.flush();
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s/items/k"))))
+          .isEqualTo("rw-------");
+    }
+    store.delete(key);
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+    store.put(key, PutMode.CREATE, out -> out.write(utf8("back")));
+    assertThat(Files.readString(dir.resolve("s/items/k"))).isEqualTo("back");
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
+          .containsExactly("s/items/k".replace("/", dir.getFileSystem().getSeparator()));
+    }
+  }
+
+  @Test
+  @DisplayName("a body larger than the write buffer, in pieces of every size, is stored whole with its size")
+  void largeBody() throws IOException {
+    LocalDirectoryStore store = LocalDirectoryStore.create(dir);
+    byte[] expected = new byte[100_000];
+    new java.util.Random(7).nextBytes(expected);
+    StoredObject stored = store.put(new StoreKey("big"), PutMode.CREATE, out -> {
+      int at = 0;
+      for (int piece = 1; at < expected.length; piece = piece * 3 % 20_011) {
+        int len = Math.min(piece, expected.length - at);
+        if (len == 1) {
+          out.write(expected[at]);
+        } else {
+          out.write(expected, at, len);
+        }
+        at += len;
+      }
+    });
+    assertThat(stored.size()).isEqualTo(expected.length);
+    assertThat(Files.readAllBytes(dir.resolve("big"))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "key {0} is refused")

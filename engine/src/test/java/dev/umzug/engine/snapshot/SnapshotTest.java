@@ -130,6 +130,33 @@ class SnapshotTest {
   }
 
   @Test
+  @DisplayName("writes manifest.json as exactly the canonical JSON of the manifest's tree, entries canonicalized once")
+  void manifestBytesAreTheCanonicalTree() throws IOException {
+    SnapshotManifest manifest = write("s1");
+    byte[] expected = CanonicalJson.toBytes(manifest.toJson());
+    assertThat(manifest.toBytes()).isEqualTo(expected);
+    assertThat(Files.readAllBytes(file("s1", "manifest.json"))).isEqualTo(expected);
+    assertThat(SnapshotManifest.parse(expected)).isEqualTo(manifest);
+  }
+
+  @Test
+  @DisplayName("writes each manifest entry member by member exactly as the canonical JSON of its tree")
+  void entriesAreCanonical() {
+    String hex = "ab".repeat(32);
+    List<ManifestItem> items = List.of(
+        new ManifestItem("items/shop/ConfigMap/a.json", ResourceRef.of("v1", "ConfigMap", "shop", "a"),
+            ManifestItem.JSON, 12, hex, hex, List.of()),
+        new ManifestItem("items/_cluster/ClusterRole.rbac.authorization.k8s.io/x%22.json",
+            ResourceRef.of("rbac.authorization.k8s.io/v1", "ClusterRole", null, "x\"\\\u00fc\ud83d\ude00\n"),
+            ManifestItem.JSON, 0, hex, hex, List.of()),
+        new ManifestItem("items/shop/Secret/db.json.age", ResourceRef.of("v1", "Secret", "shop", "db"),
+            ManifestItem.JSON, 9_007_199_254_740_992L, hex, null, List.of("age1zz", "age1aa")));
+    for (ManifestItem item : items) {
+      assertThat(item.canonicalEntry()).isEqualTo(CanonicalJson.toText(item.toJson()));
+    }
+  }
+
+  @Test
   @DisplayName("never stores the plain text of a Secret: no stored file contains it, raw or base64")
   void secretNeverInPlainText() throws IOException {
     write("s1");

@@ -13,7 +13,10 @@ import dev.umzug.engine.spi.Finding;
 import dev.umzug.engine.spi.ResourceRef;
 import dev.umzug.engine.spi.Severity;
 import dev.umzug.engine.spi.SourceItem;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -111,6 +114,59 @@ class ClusterSourceIT {
           .hasSize(5)
           .allMatch(r -> r.contains("limit=5"))
           .filteredOn(r -> r.contains("continue=")).hasSize(4);
+    }
+
+    @Test
+    @DisplayName("a page after a create, an update or a delete shows the store as it is then, continuing after the last name returned")
+    void pagesFollowWrites() {
+      for (String name : List.of("a", "c", "e", "g")) {
+        configMap("shop", name);
+      }
+      ConfigMapList first = kube.configMaps().inNamespace("shop")
+          .list(new ListOptionsBuilder().withLimit(2L).build());
+      assertThat(first.getItems()).extracting(c -> c.getMetadata().getName()).containsExactly("a", "c");
+
+      configMap("shop", "b");
+      configMap("shop", "d");
+      kube.configMaps().inNamespace("shop").withName("e").delete();
+      kube.configMaps().inNamespace("shop").withName("g").edit(c -> new ConfigMapBuilder(c)
+          .addToData("edited", "yes").build());
+      ConfigMapList rest = kube.configMaps().inNamespace("shop").list(new ListOptionsBuilder()
+          .withLimit(10L).withContinue(first.getMetadata().getContinue()).build());
+
+      assertThat(rest.getItems()).extracting(c -> c.getMetadata().getName()).containsExactly("d", "g");
+      assertThat(rest.getItems().get(1).getData()).containsEntry("edited", "yes");
+      assertThat(rest.getMetadata().getContinue()).isNullOrEmpty();
+      assertThat(Long.parseLong(rest.getMetadata().getResourceVersion()))
+          .isGreaterThan(Long.parseLong(first.getMetadata().getResourceVersion()));
+    }
+
+    @Test
+    @DisplayName("objects loaded at once are stored as created ones are, and a taken name or a missing namespace loads nothing")
+    void loadIsCreate() {
+      configMap("shop", "posted");
+      ConfigMap loaded = new ConfigMapBuilder().withNewMetadata().withName("loaded")
+          .withNamespace("shop").addToLabels("app", "x").endMetadata().withData(Map.of("k", "v")).build();
+
+      cluster.load(List.of(loaded));
+
+      ConfigMap posted = kube.configMaps().inNamespace("shop").withName("posted").get();
+      ConfigMap stored = kube.configMaps().inNamespace("shop").withName("loaded").get();
+      assertThat(stored.getData()).isEqualTo(Map.of("k", "v"));
+      assertThat(stored.getMetadata().getUid()).isNotEmpty().isNotEqualTo(posted.getMetadata().getUid());
+      assertThat(Long.parseLong(stored.getMetadata().getResourceVersion()))
+          .isGreaterThan(Long.parseLong(posted.getMetadata().getResourceVersion()));
+      assertThat(stored.getMetadata().getCreationTimestamp()).isNotEmpty();
+      assertThat(kube.configMaps().inNamespace("shop").withLabel("app", "x").list().getItems())
+          .extracting(c -> c.getMetadata().getName()).containsExactly("loaded");
+
+      ConfigMap fresh = new ConfigMapBuilder(loaded).editMetadata().withName("fresh").endMetadata().build();
+      assertThatThrownBy(() -> cluster.load(List.of(fresh, loaded)))
+          .hasMessage("ConfigMap shop/loaded already exists");
+      ConfigMap elsewhere = new ConfigMapBuilder(loaded).editMetadata().withNamespace("nope").endMetadata().build();
+      assertThatThrownBy(() -> cluster.load(List.of(fresh, elsewhere)))
+          .hasMessage("namespaces \"nope\" not found");
+      assertThat(kube.configMaps().inNamespace("shop").withName("fresh").get()).isNull();
     }
 
     @Test

@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.Attribute;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URLDecoder;
@@ -14,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +30,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts what a real API server does and the CRUD mock does not around the mock's CRUD store:
  * discovery documents, {@code limit}/{@code continue} pagination, name order in lists, 404 when
  * creating into a namespace that does not exist, 403 for forbidden types, 401 for rejected
  * credentials, and a per-request latency (a timer in the server; no thread sleeps).
+ *
+ * <p>A page costs the size of the page, not of the store: the sorted listing of a collection is
+ * kept until the next write (any request but a GET, or a {@link #load}), and a page is cut from it
+ * as the stored JSON texts, without parsing them.
  */
 final class TestClusterDispatcher extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+  private final CrudStore crud = new CrudStore();
+  /** Changes before and after every write, so a listing computed during a write is never reused. */
+  private final AtomicLong writeGeneration = new AtomicLong();
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
   final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   final List<String> listRequests = new CopyOnWriteArrayList<>();
   final List<Long> listStarts = new CopyOnWriteArrayList<>();
@@ -50,7 +67,18 @@ final class TestClusterDispatcher extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     Faults.Fault fault = faults.take(request.getMethod(), request.getPath());
-    MockResponse response = fault != null && fault.status() > 0 ? injected(fault) : respond(request);
+    boolean write = !"GET".equals(request.getMethod());
+    if (write) {
+      writeGeneration.incrementAndGet(); // cached listings are stale from here on
+    }
+    MockResponse response;
+    try {
+      response = fault != null && fault.status() > 0 ? injected(fault) : respond(request);
+    } finally {
+      if (write) {
+        writeGeneration.incrementAndGet();
+      }
+    }
     Duration delay = fault != null && fault.status() == 0 ? latency.plus(fault.delay()) : latency;
     if (!delay.isZero()) {
       response.setBodyDelay(delay);
@@ -232,32 +260,119 @@ final class TestClusterDispatcher extends Dispatcher {
             .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
       }
     });
-    MockResponse all = crud.handleGet(path + rest);
-    if (all.code() != 200) {
-      return all;
-    }
-    ObjectNode body = (ObjectNode) read(all.getBody().getBytes());
-    List<JsonNode> items = new ArrayList<>();
-    body.path("items").forEach(items::add);
-    items.sort(Comparator.comparing(TestClusterDispatcher::key));
-    String after = query.containsKey("continue")
-        ? new String(Base64.getUrlDecoder().decode(query.get("continue")), StandardCharsets.UTF_8)
-        : null;
-    if (after != null) {
-      items.removeIf(i -> key(i).compareTo(after) <= 0);
+    Listing listing = listing(path + rest);
+    List<CrudStore.Stored> items = listing.items();
+    int from = 0;
+    if (query.containsKey("continue")) {
+      String after = new String(Base64.getUrlDecoder().decode(query.get("continue")), StandardCharsets.UTF_8);
+      from = firstAfter(items, after);
     }
     int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
-    ObjectNode meta = body.withObjectProperty("metadata");
-    meta.remove("continue");
-    if (limit > 0 && items.size() > limit) {
-      meta.put("remainingItemCount", items.size() - limit);
-      items = items.subList(0, limit);
+    int to = limit > 0 ? Math.min(items.size(), from + limit) : items.size();
+    ObjectNode meta = JSON.createObjectNode().put("resourceVersion", listing.resourceVersion())
+        .put("selfLink", "");
+    if (to < items.size()) {
+      meta.put("remainingItemCount", items.size() - to);
       meta.put("continue", Base64.getUrlEncoder().encodeToString(
-          key(items.get(limit - 1)).getBytes(StandardCharsets.UTF_8)));
+          items.get(to - 1).key().getBytes(StandardCharsets.UTF_8)));
     }
-    ArrayNode page = body.putArray("items");
-    items.forEach(page::add);
-    return json(body);
+    StringBuilder body = new StringBuilder("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[");
+    for (int i = from; i < to; i++) {
+      body.append(i > from ? "," : "").append(items.get(i).json());
+    }
+    try {
+      body.append("],\"metadata\":").append(JSON.writeValueAsString(meta)).append('}');
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+        .setBody(body.toString());
+  }
+
+  /** The stored objects a collection path lists, in key order. */
+  private Listing listing(String collection) {
+    long before = writeGeneration.get();
+    Listing cached = listings.get(collection);
+    if (cached != null && cached.writes() == before) {
+      return cached;
+    }
+    String resourceVersion = String.valueOf(crud.resourceVersion());
+    List<CrudStore.Stored> items = crud.matching(collection);
+    items.sort(Comparator.comparing(CrudStore.Stored::key));
+    Listing listing = new Listing(before, List.copyOf(items), resourceVersion);
+    listings.values().removeIf(l -> l.writes() != before);
+    listings.put(collection, listing);
+    return listing;
+  }
+
+  /** The index of the first item whose key sorts after {@code after}. */
+  private static int firstAfter(List<CrudStore.Stored> items, String after) {
+    int low = 0;
+    int high = items.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (items.get(mid).key().compareTo(after) <= 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** A sorted listing, valid while the write counter stays at {@code writes}. */
+  private record Listing(long writes, List<CrudStore.Stored> items, String resourceVersion) {}
+
+  /**
+   * Creates the objects straight in the CRUD store, through the mock's own create handler (the same
+   * metadata, validation and stored form as a POST), without HTTP and without the mock's scan of
+   * the whole store for a name that exists: the names are checked once, against what is stored and
+   * among themselves. For filling the cluster in tests; not concurrently with creates of the same
+   * names.
+   *
+   * @throws IllegalStateException when a namespace is missing or a name is taken, before any is created
+   */
+  void load(List<? extends HasMetadata> objects) {
+    Map<String, List<HasMetadata>> byCollection = new LinkedHashMap<>();
+    for (HasMetadata object : objects) {
+      byCollection.computeIfAbsent(collectionPath(object), p -> new ArrayList<>()).add(object);
+    }
+    Set<String> namespaces = new HashSet<>();
+    for (Map.Entry<String, List<HasMetadata>> entry : byCollection.entrySet()) {
+      Set<String> taken = new HashSet<>();
+      crud.matching(entry.getKey()).forEach(s -> taken.add(s.key()));
+      for (HasMetadata object : entry.getValue()) {
+        String namespace = object.getMetadata().getNamespace();
+        if (namespace != null && namespaces.add(namespace) && !namespaceExists(namespace)) {
+          throw new IllegalStateException("namespaces \"" + namespace + "\" not found");
+        }
+        String key = (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName();
+        if (!taken.add(key)) {
+          throw new IllegalStateException(object.getKind() + " " + key + " already exists");
+        }
+      }
+    }
+    writeGeneration.incrementAndGet();
+    try {
+      byCollection.forEach((path, list) -> list.forEach(object -> {
+        MockResponse created = crud.createUnchecked(path, Serialization.asJson(object));
+        if (created.code() != 201) {
+          throw new IllegalStateException("creating " + object.getKind() + " "
+              + object.getMetadata().getName() + ": HTTP " + created.code() + " "
+              + created.getBody().readUtf8());
+        }
+      }));
+    } finally {
+      writeGeneration.incrementAndGet();
+    }
+  }
+
+  /** The path a create of this object is posted to. */
+  private static String collectionPath(HasMetadata object) {
+    String apiVersion = object.getApiVersion();
+    String namespace = object.getMetadata().getNamespace();
+    return (apiVersion.contains("/") ? "/apis/" : "/api/") + apiVersion
+        + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + object.getPlural();
   }
 
   /** The storage key order of a real API server: namespace, then name. */
@@ -365,11 +480,11 @@ final class TestClusterDispatcher extends Dispatcher {
     return r;
   }
 
+  /** The stored CRDs, by name; from the listing, so discovery does not scan the store each time. */
   private List<JsonNode> crds() {
-    MockResponse r = crud.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
     List<JsonNode> out = new ArrayList<>();
-    if (r.code() == 200) {
-      read(r.getBody().getBytes()).path("items").forEach(out::add);
+    for (CrudStore.Stored crd : listing("/apis/apiextensions.k8s.io/v1/customresourcedefinitions").items()) {
+      out.add(read(crd.json().getBytes(StandardCharsets.UTF_8)));
     }
     return out;
   }
@@ -417,6 +532,78 @@ final class TestClusterDispatcher extends Dispatcher {
           URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
+  }
+
+  /**
+   * fabric8's CRUD dispatcher with what the pages and {@link #load} need: the stored objects of a
+   * collection without composing and parsing a list, the latest resourceVersion handed out, and a
+   * create that skips the scan for an existing name.
+   */
+  static final class CrudStore extends KubernetesCrudDispatcher {
+
+    /** A stored object: its storage key (namespace/name) and its JSON as the mock keeps it. */
+    record Stored(String key, String json) {}
+
+    private final AtomicLong resourceVersion = new AtomicLong();
+    /** Set while this thread creates through {@link #createUnchecked}: the names are checked. */
+    private final ThreadLocal<Boolean> unchecked = ThreadLocal.withInitial(() -> false);
+
+    @Override
+    public long requestResourceVersion() {
+      long v = super.requestResourceVersion();
+      resourceVersion.accumulateAndGet(v, Math::max);
+      return v;
+    }
+
+    /** What a list answer names as its resourceVersion: the latest handed out. */
+    long resourceVersion() {
+      return resourceVersion.get();
+    }
+
+    /** The objects the mock would list for this collection path, in store order. */
+    List<Stored> matching(String path) {
+      AttributeSet query = attributeExtractor.fromPath(path);
+      List<Map.Entry<AttributeSet, String>> entries;
+      synchronized (map) {
+        entries = new ArrayList<>(map.size());
+        map.forEach((k, v) -> entries.add(Map.entry(k, v)));
+      }
+      List<Stored> out = new ArrayList<>();
+      for (Map.Entry<AttributeSet, String> e : entries) {
+        if (e.getKey().matches(query)) {
+          out.add(new Stored(key(e.getKey(), e.getValue()), e.getValue()));
+        }
+      }
+      return out;
+    }
+
+    /** A POST to {@code path} through the mock's handler, taking for granted that the name is free. */
+    MockResponse createUnchecked(String path, String json) {
+      Buffer body = new Buffer();
+      body.writeUtf8(json);
+      unchecked.set(true);
+      try {
+        return handleCreate(new RecordedRequest("HTTP/1.1", HttpMethod.POST, path,
+            Headers.builder().add("Content-Type", "application/json").build(), body));
+      } finally {
+        unchecked.set(false);
+      }
+    }
+
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+      return unchecked.get() ? null : super.findResource(attributes);
+    }
+
+    private static String key(AttributeSet attributes, String json) {
+      Attribute name = attributes.getAttribute(KubernetesAttributesExtractor.NAME);
+      Attribute namespace = attributes.getAttribute(KubernetesAttributesExtractor.NAMESPACE);
+      if (name == null) {
+        return TestClusterDispatcher.key(read(json.getBytes(StandardCharsets.UTF_8)));
+      }
+      return (namespace == null ? "" : namespace.getValues().get(0).toString()) + "/"
+          + name.getValues().get(0);
+    }
   }
 
   /** The resource a request path names. */
