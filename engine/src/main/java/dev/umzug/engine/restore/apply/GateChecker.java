@@ -29,12 +29,17 @@ final class GateChecker {
   private final RestoreOptions options;
   private final Clock clock;
   private final boolean volumeData;
+  private final java.util.concurrent.ExecutorService pool;
 
   /**
    * @param volumeData whether the snapshot holds volume data (otherwise the volume gate is not
    *     applicable)
+   * @param pool the restore's workers: a gate over many objects reads them in parallel, through the
+   *     same rate limit as every other request
    */
-  GateChecker(Target target, Retrier retrier, RestoreOptions options, Clock clock, boolean volumeData) {
+  GateChecker(Target target, Retrier retrier, RestoreOptions options, Clock clock, boolean volumeData,
+      java.util.concurrent.ExecutorService pool) {
+    this.pool = pool;
     this.target = target;
     this.retrier = retrier;
     this.options = options;
@@ -61,8 +66,13 @@ final class GateChecker {
       List<String> problems = new ArrayList<>();
       List<RestoreTask> still = new ArrayList<>();
       boolean broken = false;
+      List<java.util.concurrent.Future<Optional<JsonNode>>> reads = new ArrayList<>();
       for (RestoreTask t : pending) {
-        Optional<JsonNode> live = retrier.call(() -> target.get(t.ref(), t.apiVersion())).map(n -> (JsonNode) n);
+        reads.add(pool.submit(() -> retrier.call(() -> target.get(t.ref(), t.apiVersion())).map(n -> (JsonNode) n)));
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        RestoreTask t = pending.get(i);
+        Optional<JsonNode> live = await(reads.get(i));
         Verdict v = live.isEmpty()
             ? Verdict.broken("is gone from the target")
             : Readiness.check(gate, t.ref(), live.get(),
@@ -88,6 +98,20 @@ final class GateChecker {
       pending = still;
       classes.clear();
       retrier.pause(options.pollInterval());
+    }
+  }
+
+  private static <T> T await(java.util.concurrent.Future<T> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException(TargetException.Kind.FATAL, 0, "interrupted", "restore interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -60,9 +60,9 @@ public final class Restorer {
     ThrottledTarget throttled = new ThrottledTarget(target, new RateLimiter(options.qps(), options.burst()));
     JournalLog log = new JournalLog(options.dryRun() ? null : journal);
     ObjectApplier applier = new ObjectApplier(throttled, retrier, options, log);
-    GateChecker gates = new GateChecker(throttled, retrier, options, clock, volumeData);
     Run run = new Run(plan, listener);
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(), daemonThreads());
+    GateChecker gates = new GateChecker(throttled, retrier, options, clock, volumeData, pool);
     try {
       for (PlannedStep step : plan.steps()) {
         if (!run.stoppedBecause.isEmpty()) {
