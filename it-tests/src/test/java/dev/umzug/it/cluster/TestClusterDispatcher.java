@@ -59,6 +59,8 @@ final class TestClusterDispatcher extends Dispatcher {
   final Faults faults = new Faults();
   /** Namespaces being deleted: writes into them are refused. */
   final Set<String> terminating = ConcurrentHashMap.newKeySet();
+  /** Namespaces known to exist; see {@link #namespaceExists}. */
+  private final Set<String> knownNamespaces = ConcurrentHashMap.newKeySet();
   /** {@code Kind namespace/name} → the message of an admission webhook that denies writes of it. */
   final Map<String, String> denied = new ConcurrentHashMap<>();
   /** Every write request: {@code METHOD path?query [content type]}, in arrival order. */
@@ -164,6 +166,9 @@ final class TestClusterDispatcher extends Dispatcher {
     String contentType = String.valueOf(request.getHeader("Content-Type"));
     writes.add(method + " " + request.getPath() + " [" + contentType.split(";")[0] + "]");
     if ("DELETE".equals(method)) {
+      if (target.group.isEmpty() && target.plural.equals("namespaces") && target.name != null) {
+        knownNamespaces.remove(target.name);
+      }
       return crud.dispatch(request);
     }
     boolean apply = "PATCH".equals(method) && contentType.startsWith("application/apply-patch");
@@ -182,17 +187,19 @@ final class TestClusterDispatcher extends Dispatcher {
           + denied.get(key));
     }
     String name = body.path("metadata").path("name").asText();
+    Controllers.storeStringData(body);
+    if ("POST".equals(method) && !query.containsKey("dryRun")) {
+      // the store checks the name itself: no second scan of it for a plain create
+      controllers.settle(body);
+      MockResponse created = crud.dispatch(rewritten(request, method, request.getPath(), body));
+      return created.code() == 409 ? alreadyExists(body) : created; // the store says Invalid, not AlreadyExists
+    }
     String itemPath = "POST".equals(method) ? path + "/" + name : path;
     MockResponse existing = crud.handleGet(itemPath);
     boolean exists = existing.code() == 200;
     if (query.containsKey("dryRun")) {
-      Controllers.storeStringData(body);
       return dryRun(method, apply, exists, existing, body);
     }
-    if ("POST".equals(method) && exists) {
-      return alreadyExists(body); // the CRUD store answers 409 with reason Invalid
-    }
-    Controllers.storeStringData(body);
     controllers.settle(body);
     if (apply) {
       if (exists) {
@@ -381,8 +388,20 @@ final class TestClusterDispatcher extends Dispatcher {
     return meta.path("namespace").asText("") + "/" + meta.path("name").asText("");
   }
 
+  /**
+   * Whether a namespace exists. Namespaces seen once are remembered until a DELETE of them, so that
+   * creates into a namespace do not scan the whole store a second time (a real server looks the
+   * namespace up in a cache too).
+   */
   private boolean namespaceExists(String namespace) {
-    return crud.handleGet("/api/v1/namespaces/" + namespace).code() == 200;
+    if (knownNamespaces.contains(namespace)) {
+      return true;
+    }
+    boolean exists = crud.handleGet("/api/v1/namespaces/" + namespace).code() == 200;
+    if (exists) {
+      knownNamespaces.add(namespace);
+    }
+    return exists;
   }
 
   private ObjectNode apiVersions() {
