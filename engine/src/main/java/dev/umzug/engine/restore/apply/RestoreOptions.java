@@ -41,7 +41,7 @@ public record RestoreOptions(
     SERVER_SIDE_APPLY
   }
 
-  public static final int DEFAULT_WORKERS = 16;
+  public static final int DEFAULT_WORKERS = 24;
   public static final double DEFAULT_QPS = 500;
   public static final int DEFAULT_BURST = 1000;
 
@@ -60,7 +60,7 @@ public record RestoreOptions(
   }
 
   /**
-   * The defaults for a policy: 16 workers, 500 requests/s with bursts of 1000 (a real API server
+   * The defaults for a policy: 24 workers (measured best against a 10 ms round trip, docs/benchmarks.md), 500 requests/s with bursts of 1000 (a real API server
    * protects itself with priority and fairness and answers 429, which is retried), 10-minute gates.
    */
   public static RestoreOptions defaults(ConflictPolicy policy) {
