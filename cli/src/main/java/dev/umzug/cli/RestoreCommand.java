@@ -121,7 +121,7 @@ public final class RestoreCommand implements Callable<Integer> {
     RestorePlan restorePlan = new RestorePlanner().plan(loaded.intent().items());
     findings.addAll(restorePlan.findings());
     Retrier retrier = new Retrier(options.retry());
-    Path journalPath = journalFile != null ? journalFile : snapshot.defaultJournal();
+    Path journalPath = snapshot.journal(journalFile);
     try (KubernetesTarget target = KubernetesTarget.open(cluster);
         RestoreJournal journal = dryRun ? null : openJournal(journalPath, loaded.manifest().rootDigest())) {
       findings.addAll(new Preflight(target, retrier).check(loaded.intent().items(), options.policy(), journal));

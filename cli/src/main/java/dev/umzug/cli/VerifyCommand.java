@@ -89,7 +89,7 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   private RestoreJournal openJournal(String rootDigest) throws IOException {
-    Path file = journalFile != null ? journalFile : snapshot.defaultJournal();
+    Path file = snapshot.journal(journalFile);
     if (journalFile == null && !Files.exists(file)) {
       return null;
     }

@@ -72,9 +72,9 @@ public final class SnapshotAccess {
     return store != null ? locations.store(store, false) : locations.store(plan.store());
   }
 
-  /** Where a restore of this snapshot keeps its journal unless told otherwise. */
-  public Path defaultJournal() {
-    return Path.of(".umzug", "restore-" + snapshotId + ".journal");
+  /** The journal given with --journal, else where a restore of this snapshot keeps it by default. */
+  public Path journal(Path given) {
+    return given != null ? given : Path.of(".umzug", "restore-" + snapshotId + ".journal");
   }
 
   private static Path env(String name) {
